@@ -33,7 +33,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'src/core does no I/O.' },
             { group: ['**/server/**', '**/web/**', '**/contracts/**', '**/cli/**'], message: 'core imports only core.' },
-            { group: ['react', 'fastify', 'drizzle-orm', 'pg', 'zod'], message: 'core imports no framework.' },
+            { group: ['react', 'fastify', 'drizzle-orm', 'pg', 'pino'], message: 'core imports no framework (zod, pure and browser-safe, is allowed for template schemas).' },
           ],
         },
       ],
