@@ -21,14 +21,14 @@ const customListSchema = z.array(customQuestionSchema);
  * ]);
  * // r.ok === true; r.value.questions ends with custom_saran
  * mergeCustomQuestions(skm, [{ code: 'persyaratan', type: 'text', text: { id: 'x', en: 'x' } }]);
- * // → err({ code: 'survey.custom_question_invalid', message: '0.code: …' })
+ * // → err({ code: 'survey_custom_question_invalid', message: '0.code: …' })
  */
 export function mergeCustomQuestions(template: Questionnaire, custom: unknown): Result<Questionnaire> {
   const parsed = customListSchema.safeParse(custom);
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
     return err({
-      code: 'survey.custom_question_invalid',
+      code: 'survey_custom_question_invalid',
       message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
       details: issues,
     });
@@ -48,7 +48,7 @@ export function mergeCustomQuestions(template: Questionnaire, custom: unknown): 
   });
   if (issues.length > 0)
     return err({
-      code: 'survey.custom_question_collision',
+      code: 'survey_custom_question_collision',
       message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
       details: issues,
     });
@@ -60,7 +60,7 @@ export function mergeCustomQuestions(template: Questionnaire, custom: unknown): 
   if (!merged.success) {
     const all = issuesOf(merged.error);
     return err({
-      code: 'survey.custom_question_invalid',
+      code: 'survey_custom_question_invalid',
       message: all.map((i) => `${i.path}: ${i.message}`).join('; '),
       details: all,
     });

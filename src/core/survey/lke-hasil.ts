@@ -54,12 +54,12 @@ export function toLkeHasilInput(o: LkeHasilOptions): Result<LkeHasilInput> {
   const { campaign, result, now } = o;
   const end = Date.parse(campaign.period.end);
   if (Number.isNaN(end) || Number.isNaN(Date.parse(campaign.period.start)))
-    return err({ code: 'survey.campaign_period_invalid', message: 'period start/end must be ISO 8601' });
+    return err({ code: 'survey_campaign_period_invalid', message: 'period start/end must be ISO 8601' });
   if (now.getTime() < end)
-    return err({ code: 'survey.campaign_not_finished', message: `campaign ends ${campaign.period.end}` });
+    return err({ code: 'survey_campaign_not_finished', message: `campaign ends ${campaign.period.end}` });
   if (result.lke === null || result.index === null)
     return err({
-      code: 'survey.no_lke_value',
+      code: 'survey_no_lke_value',
       message: 'only an IPAK/IPKP result with responses has an LKE value',
     });
   const population = campaign.populationSize ?? null;
@@ -68,7 +68,7 @@ export function toLkeHasilInput(o: LkeHasilOptions): Result<LkeHasilInput> {
   const justification = o.belowMinimumJustification?.trim() || null;
   if (result.n < minimum && justification === null)
     return err({
-      code: 'survey.sample_below_minimum',
+      code: 'survey_sample_below_minimum',
       message: `${result.n} respondents; R90 asks for at least ${minimum}`,
       details: { n: result.n, minimum },
     });

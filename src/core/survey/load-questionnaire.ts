@@ -29,7 +29,7 @@ export function parseQuestionnaire(
   if (parsed.success) return ok(parsed.data);
   const issues = issuesOf(parsed.error);
   return err({
-    code: 'survey.questionnaire_invalid',
+    code: 'survey_questionnaire_invalid',
     message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
     details: issues,
   });

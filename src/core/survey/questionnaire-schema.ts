@@ -18,7 +18,13 @@ const codeSchema = z
 /** Custom questions carry this prefix so that a later template version can never collide with them. */
 export const CUSTOM_PREFIX = 'custom_';
 
-const choiceOptionSchema = z.strictObject({ value: codeSchema, text: localTextSchema });
+/** Option values may start with a digit ("17_25"): they are stored, never used as identifiers. */
+const valueSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_]*$/, 'option values are lower_snake_case')
+  .max(64);
+
+const choiceOptionSchema = z.strictObject({ value: valueSchema, text: localTextSchema });
 
 /** A scored item: integer answer values covering the questionnaire's scale, each with its own label. */
 export const scaleQuestionSchema = z.strictObject({
@@ -60,7 +66,7 @@ const textQuestionSchema = z.strictObject({
 /** Template questions: scored items, plus unscored ones; only a template may mark answers that flag a response. */
 export const templateQuestionSchema = z.discriminatedUnion('type', [
   scaleQuestionSchema,
-  z.strictObject({ ...singleChoiceBase, flagWhen: z.array(codeSchema).min(1).optional() }),
+  z.strictObject({ ...singleChoiceBase, flagWhen: z.array(valueSchema).min(1).optional() }),
   multiChoiceSchema,
   textQuestionSchema,
 ]);

@@ -4,7 +4,7 @@ import type { SurveyKind } from './questionnaire-schema.ts';
 /** R90 Lampiran II III.C.2.d: at least 30 respondents per unit, fewer only when fewer people were served. */
 export const LKE_MINIMUM_RESPONDENTS = 30;
 
-const invalid = (message: string) => err({ code: 'survey.sample_invalid_input', message });
+const invalid = (message: string) => err({ code: 'survey_sample_invalid_input', message });
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 1;
 
 /**
