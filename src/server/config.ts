@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every setting comes from the environment, checked once at start so a typo fails loudly, not at 3 a.m. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+    .optional(),
+  PULAU_DATA_DIR: z.string().default('./data'),
+  PULAU_WEB_DIR: z.string().default('./dist/web'),
+  PULAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind HTTPS (directly or via a proxy that sets X-Forwarded-Proto): cookies get the Secure flag. */
+  PULAU_SECURE_COOKIES: Bool.optional(),
+  PULAU_TRUST_PROXY: Bool.default(false),
+  PULAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  PULAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  PULAU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  PULAU_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  PULAU_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  PULAU_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2_500_000),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  database: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+  webDir: string;
+  logLevel: z.infer<typeof Env>['PULAU_LOG_LEVEL'];
+  secureCookies: boolean | 'auto';
+  trustProxy: boolean;
+  session: { idleMs: number; absoluteMs: number };
+  login: { maxFailures: number; lockMs: number; ratePerMinute: number };
+  bodyLimit: number;
+};
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'embedded', dataDir: resolve(e.PULAU_DATA_DIR) },
+    webDir: resolve(e.PULAU_WEB_DIR),
+    logLevel: e.PULAU_LOG_LEVEL,
+    secureCookies: e.PULAU_SECURE_COOKIES ?? 'auto',
+    trustProxy: e.PULAU_TRUST_PROXY,
+    session: {
+      idleMs: e.PULAU_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.PULAU_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    login: {
+      maxFailures: e.PULAU_LOGIN_MAX_FAILURES,
+      lockMs: e.PULAU_LOGIN_LOCK_MINUTES * 60_000,
+      ratePerMinute: e.PULAU_LOGIN_RATE_PER_MINUTE,
+    },
+    bodyLimit: e.PULAU_BODY_LIMIT_BYTES,
+  };
+};

@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { registerSessionLoader } from './session-plugin.ts';
+import { authenticationHook, authorisationHook } from './access-hooks.ts';
+import type { AnyRouteSpec } from './route.ts';
+import { allRoutes } from './route-table.ts';
+
+export type BuildAppOptions = AppDeps & { logger?: boolean };
+
+export type PulauApp = FastifyInstance & { pulauRoutes: AnyRouteSpec[] };
+
+/** The composition of the HTTP adapter: plugins, the route table with its permissions, the web UI. */
+export const buildApp = async (deps: BuildAppOptions): Promise<PulauApp> => {
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: deps.config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine writes style attributes; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Pulau API',
+        description: 'Zona Integritas (WBK/WBBM): programme, LKE, evaluation, surveys.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerSessionLoader(app, deps);
+
+  const routes = allRoutes(deps);
+  for (const spec of routes) {
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      schema: { ...spec.schema, summary: spec.summary, tags: spec.tags },
+      config: spec.rateLimit
+        ? { rateLimit: { max: spec.rateLimit.max, timeWindow: spec.rateLimit.timeWindowMs } }
+        : {},
+      preValidation: authenticationHook(spec),
+      preHandler: authorisationHook(spec),
+      handler: async (req, reply) => {
+        const body = await spec.handler(req, reply);
+        return reply.sent ? reply : body;
+      },
+    });
+  }
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerWebUi(app, deps);
+  await app.ready();
+  return Object.assign(app, { pulauRoutes: routes }) as unknown as PulauApp;
+};
+
+/** Serves the built single-page app; every non-API path falls back to index.html so deep links work. */
+const registerWebUi = (app: FastifyInstance, deps: AppDeps) => {
+  const indexHtml = join(deps.config.webDir, 'index.html');
+  const built = existsSync(indexHtml);
+  if (built) {
+    void app.register(fastifyStatic, { root: deps.config.webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api' || req.method !== 'GET') {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'No such route.' } });
+    }
+    if (!built) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send(
+          'Antarmuka web belum dibangun: jalankan `npm run build:web`. / The web UI is not built: run `npm run build:web`.',
+        );
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+};

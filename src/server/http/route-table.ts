@@ -1,0 +1,14 @@
+import type { AppDeps } from './deps.ts';
+import type { AnyRouteSpec } from './route.ts';
+import { healthRoutes } from '../features/health/routes.ts';
+import { setupRoutes } from '../features/setup/routes.ts';
+import { authRoutes } from '../features/auth/routes.ts';
+import { unitRoutes } from '../features/units/routes.ts';
+
+/** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
+export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
+  ...healthRoutes(deps),
+  ...setupRoutes(deps),
+  ...authRoutes(deps),
+  ...unitRoutes(deps),
+];

@@ -1,0 +1,38 @@
+import closeWithGrace from 'close-with-grace';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { buildApp, type PulauApp } from './http/app.ts';
+import { deleteExpiredSessions } from './features/auth/repo.ts';
+
+export type RunningServer = { app: PulauApp; database: Database; url: string; stop(): Promise<void> };
+
+export const openConfiguredDatabase = (config: Config): Promise<Database> =>
+  config.database.kind === 'embedded'
+    ? openDatabase({ kind: 'embedded', dataDir: config.database.dataDir })
+    : openDatabase({ kind: 'postgres', url: config.database.url });
+
+/** The composition root: database (migrated), HTTP app, listening socket, graceful shutdown on SIGTERM/SIGINT. */
+export const startServer = async (config: Config): Promise<RunningServer> => {
+  const database = await openConfiguredDatabase(config);
+  let app: PulauApp;
+  try {
+    app = await buildApp({ db: database.db, config, now: () => new Date() });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  await deleteExpiredSessions(database.db, new Date());
+  const url = await app.listen({ port: config.port, host: config.host });
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await database.close();
+    })());
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await stop();
+  });
+  return { app, database, url, stop };
+};
