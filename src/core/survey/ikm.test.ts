@@ -26,11 +26,15 @@ describe('IKM: the surveys.md §1.6 worked example', () => {
 
   it('grades each unsur on 25 × NRR', () => {
     expect(r.itemGrades.map((g) => g.grade).join('')).toBe('BBCABBACB');
-    expect(r.itemGrades.map((g) => g.convertedRounded)).toEqual([87.5, 80, 70, 97.5, 82.5, 87.5, 92.5, 75, 77.5]);
+    expect(r.itemGrades.map((g) => g.convertedRounded)).toEqual([
+      87.5, 80, 70, 97.5, 82.5, 87.5, 92.5, 75, 77.5,
+    ]);
   });
 
   it('reproduces the legacy 0,111 weight only on request (83,25)', () => {
-    expect(computeIkm(skm, worked, { ...noExclusion, weight: 'legacy-0.111' }).ikm?.convertedRounded).toBe(83.25);
+    expect(computeIkm(skm, worked, { ...noExclusion, weight: 'legacy-0.111' }).ikm?.convertedRounded).toBe(
+      83.25,
+    );
   });
 
   it('gives ME 0,2998 and CI [75,84; 90,83] on the ×25 scale', () => {

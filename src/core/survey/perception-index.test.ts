@@ -54,7 +54,10 @@ describe('1–6 star scales: the conversion is a named template rule (surveys.md
 });
 
 describe('LKE Hasil input with provenance', () => {
-  const campaign = { id: 'c-2025-q2', period: { start: '2025-04-01T00:00:00+07:00', end: '2025-07-01T00:00:00+07:00' } };
+  const campaign = {
+    id: 'c-2025-q2',
+    period: { start: '2025-04-01T00:00:00+07:00', end: '2025-07-01T00:00:00+07:00' },
+  };
   const result = computePerceptionIndex(ipak, forty);
   const after = new Date('2025-07-02T00:00:00Z');
 
@@ -63,7 +66,13 @@ describe('LKE Hasil input with provenance', () => {
     expect(r.ok && r.value).toMatchObject({
       itemCode: 'H1.a',
       value: 3.62,
-      provenance: { campaignId: 'c-2025-q2', n: 40, excluded: 0, period: campaign.period, conversion: 'percent-of-max' },
+      provenance: {
+        campaignId: 'c-2025-q2',
+        n: 40,
+        excluded: 0,
+        period: campaign.period,
+        conversion: 'percent-of-max',
+      },
     });
     expect(r.ok && r.value.provenance.marginOfError).toBeCloseTo(result.precision?.marginOfError ?? NaN, 12);
   });
@@ -77,9 +86,18 @@ describe('LKE Hasil input with provenance', () => {
     const small = computePerceptionIndex(ipak, forty.slice(0, 20));
     const r = toLkeHasilInput({ campaign, result: small, now: after });
     expect(!r.ok && r.error.code).toBe('survey_sample_below_minimum');
-    const justified = toLkeHasilInput({ campaign, result: small, now: after, belowMinimumJustification: 'ramai' });
+    const justified = toLkeHasilInput({
+      campaign,
+      result: small,
+      now: after,
+      belowMinimumJustification: 'ramai',
+    });
     expect(justified.ok && justified.value.provenance.belowMinimumJustification).toBe('ramai');
-    const smallUnit = toLkeHasilInput({ campaign: { ...campaign, populationSize: 20 }, result: small, now: after });
+    const smallUnit = toLkeHasilInput({
+      campaign: { ...campaign, populationSize: 20 },
+      result: small,
+      now: after,
+    });
     expect(smallUnit.ok).toBe(true);
   });
 });

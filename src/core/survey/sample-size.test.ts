@@ -14,15 +14,37 @@ import { studentTQuantile } from './student-t.ts';
 describe('Krejcie–Morgan against the published table', () => {
   // surveys.md §1.7 check values, plus rows of the widely reproduced 1970 table.
   it.each([
-    [10, 10], [15, 14], [20, 19], [30, 28], [40, 36], [50, 44], [75, 63], [100, 80], [120, 92],
-    [150, 108], [200, 132], [250, 152], [300, 169], [400, 196], [500, 217], [800, 260], [1000, 278],
-    [1500, 306], [2000, 322], [3000, 341], [5000, 357], [10000, 370], [20000, 377], [50000, 381],
-    [75000, 382], [1000000, 384],
+    [10, 10],
+    [15, 14],
+    [20, 19],
+    [30, 28],
+    [40, 36],
+    [50, 44],
+    [75, 63],
+    [100, 80],
+    [120, 92],
+    [150, 108],
+    [200, 132],
+    [250, 152],
+    [300, 169],
+    [400, 196],
+    [500, 217],
+    [800, 260],
+    [1000, 278],
+    [1500, 306],
+    [2000, 322],
+    [3000, 341],
+    [5000, 357],
+    [10000, 370],
+    [20000, 377],
+    [50000, 381],
+    [75000, 382],
+    [1000000, 384],
   ])('N = %i → %i', (N, s) => {
     expect(krejcieMorgan(N)).toEqual(ok(s));
   });
 
-  it('N = 100 000 gives 383 by the formula (382,6); the printed 384 is the table\'s one outlier', () => {
+  it("N = 100 000 gives 383 by the formula (382,6); the printed 384 is the table's one outlier", () => {
     expect(krejcieMorgan(100000)).toEqual(ok(383));
   });
 
@@ -51,7 +73,8 @@ describe('Cochran (surveys.md §3.5, N = 300)', () => {
     expect(cochranMean({ populationSize: 300 })).toEqual(ok(73));
     expect(cochranMean()).toEqual(ok(97));
   });
-  it('mean, worst case σ 1,5: 223', () => expect(cochranMean({ populationSize: 300, sigma: 1.5 })).toEqual(ok(223)));
+  it('mean, worst case σ 1,5: 223', () =>
+    expect(cochranMean({ populationSize: 300, sigma: 1.5 })).toEqual(ok(223)));
 });
 
 describe('targets and progress', () => {
@@ -81,7 +104,11 @@ describe('targets and progress', () => {
   });
 
   it('reports achieved versus target and the LKE minimum', () => {
-    expect(sampleProgress(25, 169)).toMatchObject({ shortfall: 144, reachedTarget: false, meetsLkeMinimum: false });
+    expect(sampleProgress(25, 169)).toMatchObject({
+      shortfall: 144,
+      reachedTarget: false,
+      meetsLkeMinimum: false,
+    });
     expect(sampleProgress(12, 12, 12)).toMatchObject({ lkeMinimum: 12, meetsLkeMinimum: true, ratio: 1 });
   });
 });

@@ -29,7 +29,14 @@ export const baseQuestionnaire = (over: Record<string, unknown> = {}) => ({
     ineligibleMessage: t('terima kasih'),
   },
   profile: [
-    { code: 'usia', text: t('usia'), options: [{ value: '17_25', text: t('17–25') }, { value: '26_35', text: t('26–35') }] },
+    {
+      code: 'usia',
+      text: t('usia'),
+      options: [
+        { value: '17_25', text: t('17–25') },
+        { value: '26_35', text: t('26–35') },
+      ],
+    },
     { code: 'layanan', text: t('layanan'), source: 'services' },
   ],
   questions: ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'].map((c) => scale(c)),
@@ -82,13 +89,20 @@ export const ipkp6 = (conversion: 'percent-of-max' | 'endpoint') =>
 export const respond = (
   q: Questionnaire,
   values: readonly number[],
-  extra: { durationSeconds?: number | null; answers?: Record<string, string>; profile?: Record<string, string> } = {},
+  extra: {
+    durationSeconds?: number | null;
+    answers?: Record<string, string>;
+    profile?: Record<string, string>;
+  } = {},
 ): SurveySubmission => {
   const scored = q.questions.filter((qq) => qq.type === 'scale');
   return {
     screening: 'sudah',
     profile: { usia: '17_25', layanan: 'paspor', ...extra.profile },
-    answers: { ...Object.fromEntries(scored.map((qq, i) => [qq.code, values[i] as number])), ...extra.answers },
+    answers: {
+      ...Object.fromEntries(scored.map((qq, i) => [qq.code, values[i] as number])),
+      ...extra.answers,
+    },
     durationSeconds: extra.durationSeconds === undefined ? 120 : extra.durationSeconds,
   };
 };
