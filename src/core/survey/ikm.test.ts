@@ -110,3 +110,20 @@ describe('IKM grade intervals (PermenPANRB 14/2017), boundaries exact', () => {
     expect(sorted.at(-1)?.maxHundredths).toBe(10000);
   });
 });
+
+describe('breakdowns', () => {
+  it('gives each service and each profile value its own n and index, suppressing small cells', async () => {
+    const { breakdownBy } = await import('./breakdown.ts');
+    const rs = WORKED_SKM.map((row, i) =>
+      respond(skm, row, { profile: { layanan: i < 6 ? 'paspor' : 'visa', usia: i < 6 ? '17_25' : '26_35' } }),
+    );
+    const bySvc = breakdownBy(skm, rs, 'layanan', noExclusion);
+    expect(bySvc.groups.map((g) => [g.value, g.summary.n, g.suppressed])).toEqual([
+      ['paspor', 6, false],
+      ['visa', 4, true],
+    ]);
+    const byAge = breakdownBy(skm, rs, 'usia', noExclusion);
+    expect(byAge.groups.map((g) => g.label?.id)).toEqual(['17–25', '26–35']);
+    expect(byAge.groups[0]?.summary.index).toBeCloseTo(bySvc.groups[0]?.summary.index ?? NaN, 12);
+  });
+});
