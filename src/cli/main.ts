@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { registerServeCommands } from './commands/serve.ts';
+import { registerBackupCommands } from './commands/backup.ts';
+import { registerAuditCommands } from './commands/audit.ts';
+import { registerUnitCommands } from './commands/unit.ts';
 
 const program = new Command('pulau')
   .description('Pulau — Zona Integritas (WBK/WBBM): programme, LKE, evaluation, surveys')
@@ -9,6 +12,9 @@ const program = new Command('pulau')
   });
 
 registerServeCommands(program);
+registerBackupCommands(program);
+registerAuditCommands(program);
+registerUnitCommands(program);
 
 const optional = async (path: string, name: string) => {
   // Commands of features still being built are registered when their file exists.
