@@ -73,7 +73,6 @@ export class RestoreRefusedError extends Error {}
 /** Restores a backup into an empty database, in one transaction: all rows or none. */
 export const restoreDatabase = async (db: Db, file: string): Promise<BackupSummary> => {
   const byName = new Map(TABLES.map((t) => [getTableName(t.table), t.table]));
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
     for (const { table } of TABLES) {
@@ -87,6 +86,8 @@ export const restoreDatabase = async (db: Db, file: string): Promise<BackupSumma
       if (batch && batch.rows.length > 0) await tx.insert(batch.table).values(batch.rows);
       batch = null;
     };
+    // Created right before the loop: readline drops lines emitted while nobody iterates (Node's documented trap).
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line.trim()) continue;
       const record = JSON.parse(line) as {
