@@ -8,6 +8,8 @@ import type { TestProject } from 'vitest/node';
 import { MIGRATIONS_DIR } from '../../src/server/db/client.ts';
 
 declare module 'vitest' {
+  // Module augmentation only works with an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     pgliteSnapshot: string;
   }

@@ -15,6 +15,8 @@ export const SESSION_COOKIE = 'pulau_session';
 export type Auth = { user: UserRow; actor: Actor; sessionId: string; csrfToken: string };
 
 declare module 'fastify' {
+  // Module augmentation only works with an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface FastifyRequest {
     auth: Auth | null;
   }
