@@ -1,0 +1,12 @@
+import type { Action } from '../../core/org/can.ts';
+
+/** The navigation; an item shows when the user may do `action` on at least one unit. */
+export type NavItem = { to: string; labelKey: string; action?: Action };
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.home' },
+  { to: '/units', labelKey: 'nav.units', action: 'unit.read' },
+  { to: '/users', labelKey: 'nav.users', action: 'user.read' },
+  { to: '/audit', labelKey: 'nav.audit', action: 'audit.read' },
+  { to: '/profile', labelKey: 'nav.profile' },
+];

@@ -1,0 +1,88 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { NotFound } from '../components/not-found.tsx';
+import { RouteError } from '../components/route-error.tsx';
+import { RequireAction, RequireSession, SetupGate } from './guards.tsx';
+import { AppLayout } from './layout.tsx';
+
+// Every page is its own chunk: the login page does not download the unit tree.
+export const routes: RouteObject[] = [
+  {
+    element: <SetupGate />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: '/setup',
+        lazy: async () => ({ Component: (await import('../features/setup/pages/setup-page.tsx')).SetupPage }),
+      },
+      {
+        path: '/login',
+        lazy: async () => ({ Component: (await import('../features/auth/pages/login-page.tsx')).LoginPage }),
+      },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('../features/home/pages/home-page.tsx')).HomePage,
+                }),
+              },
+              {
+                path: '/change-password',
+                lazy: async () => ({
+                  Component: (await import('../features/profile/pages/change-password-page.tsx'))
+                    .ChangePasswordPage,
+                }),
+              },
+              {
+                path: '/profile',
+                lazy: async () => ({
+                  Component: (await import('../features/profile/pages/profile-page.tsx')).ProfilePage,
+                }),
+              },
+              {
+                element: <RequireAction action="unit.read" />,
+                children: [
+                  {
+                    path: '/units',
+                    lazy: async () => ({
+                      Component: (await import('../features/units/pages/units-page.tsx')).UnitsPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireAction action="user.read" />,
+                children: [
+                  {
+                    path: '/users',
+                    lazy: async () => ({
+                      Component: (await import('../features/users/pages/users-page.tsx')).UsersPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireAction action="audit.read" />,
+                children: [
+                  {
+                    path: '/audit',
+                    lazy: async () => ({
+                      Component: (await import('../features/audit/pages/audit-page.tsx')).AuditPage,
+                    }),
+                  },
+                ],
+              },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

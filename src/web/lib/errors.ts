@@ -1,0 +1,80 @@
+import type { TFunction } from 'i18next';
+import { isApiError } from './api.ts';
+
+/** Codes the catalogues translate under `errors.<CODE>`; anything else falls back to errors.UNKNOWN. */
+export const KNOWN_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'STALE_WRITE',
+  'CONFLICT',
+  'UNIT_CODE_TAKEN',
+  'EMAIL_TAKEN',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'ACCOUNT_LOCKED',
+  'INVALID_CREDENTIALS',
+  'NETWORK',
+  'UNKNOWN',
+  'PASSWORD_TOO_SHORT',
+  'EMAIL_INVALID',
+  'UNIT_CODE_INVALID',
+  'AREA_REQUIRED_FOR_COORDINATOR_ONLY',
+  'REQUIRED',
+  'TOO_LONG',
+  'INVALID',
+] as const;
+
+const isKnown = (code: string): boolean => (KNOWN_ERROR_CODES as readonly string[]).includes(code);
+
+/** The sentence to show for a failed request or thrown error, in the user's language. */
+export const errorMessage = (t: TFunction, error: unknown): string => {
+  if (isApiError(error)) {
+    if (isKnown(error.code)) return t(`errors.${error.code}`);
+    return t('errors.UNKNOWN_WITH_DETAIL', { message: error.message });
+  }
+  return t('errors.UNKNOWN');
+};
+
+type Issue = { path?: unknown; message?: unknown; code?: unknown; minimum?: unknown };
+
+/** Translates one zod issue: contract codes (UPPER_SNAKE) by name, zod's own kinds by kind. */
+export const issueMessage = (t: TFunction, issue: Issue): string => {
+  const message = typeof issue.message === 'string' ? issue.message : '';
+  if (/^[A-Z][A-Z_]+$/.test(message) && isKnown(message)) return t(`errors.${message}`);
+  if (issue.code === 'too_small') return issue.minimum === 1 ? t('errors.REQUIRED') : t('errors.TOO_SHORT');
+  if (issue.code === 'too_big') return t('errors.TOO_LONG');
+  if (issue.code === 'invalid_type' && message.includes('undefined')) return t('errors.REQUIRED');
+  return t('errors.INVALID');
+};
+
+const issuePath = (issue: Issue): string =>
+  Array.isArray(issue.path)
+    ? issue.path
+        .map((part: unknown) =>
+          typeof part === 'object' && part && 'key' in part ? String(part.key) : String(part),
+        )
+        .join('.')
+    : '';
+
+/** Field errors of a 400 VALIDATION_FAILED, keyed by dotted path, ready for a Mantine form's setErrors. */
+export const fieldErrors = (t: TFunction, error: unknown): Record<string, string> => {
+  if (!isApiError(error, 'VALIDATION_FAILED') || !Array.isArray(error.details)) return {};
+  const errors: Record<string, string> = {};
+  for (const raw of error.details as Issue[]) {
+    const path = issuePath(raw);
+    if (path && !errors[path]) errors[path] = issueMessage(t, raw);
+  }
+  return errors;
+};
+
+/** Issues of a zod safeParse, keyed by dotted path: client-side validation with the same contract. */
+export const zodIssuesToErrors = (t: TFunction, issues: readonly Issue[]): Record<string, string> => {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issuePath(issue);
+    if (!errors[path]) errors[path] = issueMessage(t, issue);
+  }
+  return errors;
+};
