@@ -4,14 +4,36 @@ import { createInterface } from 'node:readline';
 import { asc, getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
-import { auditLog, roleGrants, sessions, units, users } from './schema.ts';
+import {
+  answers,
+  assessments,
+  auditLog,
+  blobs,
+  evidence,
+  evidenceLinks,
+  evidenceVersions,
+  itemComments,
+  periods,
+  roleGrants,
+  sessions,
+  units,
+  users,
+} from './schema.ts';
 
-/** Every table, parents before children, each with the order that keeps foreign keys satisfied on restore. */
+/** Every table (the files of blobs live in the blob store: back it up too), parents before children, each with the order that keeps foreign keys satisfied on restore. */
 const TABLES: Array<{ table: PgTable; order: Column[] }> = [
   { table: units, order: [units.depth, units.id] },
   { table: users, order: [users.id] },
   { table: roleGrants, order: [roleGrants.id] },
   { table: sessions, order: [sessions.id] },
+  { table: periods, order: [periods.id] },
+  { table: assessments, order: [assessments.id] },
+  { table: answers, order: [answers.assessmentId, answers.level, answers.code] },
+  { table: itemComments, order: [itemComments.id] },
+  { table: blobs, order: [blobs.sha256] },
+  { table: evidence, order: [evidence.id] },
+  { table: evidenceVersions, order: [evidenceVersions.id] },
+  { table: evidenceLinks, order: [evidenceLinks.evidenceId, evidenceLinks.assessmentId, evidenceLinks.code] },
   { table: auditLog, order: [auditLog.seq] },
 ];
 

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -129,5 +131,170 @@ export const auditLog = pgTable(
     index('audit_unit_path_idx').on(t.unitPath.op('text_pattern_ops')),
     index('audit_actor_idx').on(t.actorId),
     index('audit_at_idx').on(t.at),
+  ],
+);
+
+/** An evaluation period (year) of one agency, with its windows; it pins the LKE template version. */
+export const periods = pgTable(
+  'periods',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    templateId: text('template_id').notNull(),
+    templateVersion: text('template_version').notNull(),
+    fillFrom: text('fill_from').notNull(),
+    fillUntil: text('fill_until').notNull(),
+    reviewFrom: text('review_from'),
+    reviewUntil: text('review_until'),
+    revisionFrom: text('revision_from'),
+    revisionUntil: text('revision_until'),
+    /** The submission gate, each rule relaxable per period. */
+    requireAllAnswered: boolean('require_all_answered').notNull().default(true),
+    requireExplanation: boolean('require_explanation').notNull().default(true),
+    requireEvidence: boolean('require_evidence').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('periods_agency_year_key').on(t.agencyId, t.year)],
+);
+
+/** One unit's self-assessment in one period, with its target predicate. */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    target: text('target').notNull(),
+    alreadyWbk: boolean('already_wbk').notNull().default(false),
+    status: text('status').notNull().default('draft'),
+    carriedFromId: uuid('carried_from_id'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedBy: uuid('approved_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('assessments_period_unit_key').on(t.periodId, t.unitId),
+    index('assessments_unit_idx').on(t.unitId),
+  ],
+);
+
+/**
+ * One answer per item (or count input) per level: the unit's own answer is level 'unit'; review levels come
+ * with the evaluation workflow. `value` is the LKE answer as people write it ("Ya", "B", 5, 3.72).
+ */
+export const answers = pgTable(
+  'answers',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    level: text('level').notNull().default('unit'),
+    code: text('code').notNull(),
+    value: jsonb('value'),
+    explanation: text('explanation').notNull().default(''),
+    status: text('status').notNull().default('empty'),
+    toReview: boolean('to_review').notNull().default(false),
+    personInChargeId: uuid('person_in_charge_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.level, t.code] })],
+);
+
+export const itemComments = pgTable(
+  'item_comments',
+  {
+    id: uuid('id').primaryKey(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    code: text('code').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('item_comments_item_idx').on(t.assessmentId, t.code)],
+);
+
+/** Stored bytes, content-addressed: the same file uploaded twice is stored once. */
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  mime: text('mime').notNull(),
+  storageKey: text('storage_key').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A piece of evidence (data dukung) of a unit; it can serve several items and keeps its versions. */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: uuid('id').primaryKey(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    effectiveDate: text('effective_date'),
+    currentVersionId: uuid('current_version_id'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('evidence_unit_idx').on(t.unitId)],
+);
+
+export const evidenceVersions = pgTable(
+  'evidence_versions',
+  {
+    id: uuid('id').primaryKey(),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id),
+    blobSha256: text('blob_sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_versions_evidence_idx').on(t.evidenceId)],
+);
+
+/** Evidence attached to an item of an assessment, optionally ticked against a typical-evidence entry. */
+export const evidenceLinks = pgTable(
+  'evidence_links',
+  {
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    code: text('code').notNull(),
+    checklistIndex: integer('checklist_index'),
+    linkedBy: uuid('linked_by'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.evidenceId, t.assessmentId, t.code] }),
+    index('evidence_links_item_idx').on(t.assessmentId, t.code),
   ],
 );
