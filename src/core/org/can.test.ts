@@ -126,13 +126,85 @@ describe('can(): the permission table read aloud', () => {
       onUnit(SUMENEP),
       false,
     ],
+    [
+      'an area coordinator answers items of her area',
+      actor({ role: 'area_coordinator', unitPath: SUMENEP, area: 2 }),
+      'assessment.answer',
+      { kind: 'item', unitPath: SUMENEP, area: 2 },
+      true,
+    ],
+    [
+      'an area coordinator may not answer another area',
+      actor({ role: 'area_coordinator', unitPath: SUMENEP, area: 2 }),
+      'assessment.answer',
+      { kind: 'item', unitPath: SUMENEP, area: 3 },
+      false,
+    ],
+    [
+      'an area coordinator may not answer Hasil items',
+      actor({ role: 'area_coordinator', unitPath: SUMENEP, area: 2 }),
+      'assessment.answer',
+      { kind: 'item', unitPath: SUMENEP, area: null },
+      false,
+    ],
+    [
+      'a team member with no area answers nothing',
+      actor({ role: 'team_member', unitPath: SUMENEP }),
+      'assessment.answer',
+      { kind: 'item', unitPath: SUMENEP, area: 1 },
+      false,
+    ],
+    [
+      'a team lead answers every area and Hasil',
+      actor({ role: 'zi_team_lead', unitPath: SUMENEP }),
+      'assessment.answer',
+      { kind: 'item', unitPath: SUMENEP, area: null },
+      true,
+    ],
+    [
+      'a leader may not answer',
+      actor({ role: 'leader', unitPath: SUMENEP }),
+      'assessment.answer',
+      { kind: 'item', unitPath: SUMENEP, area: 1 },
+      false,
+    ],
+    [
+      'the unit’s own leader approves its submission',
+      actor({ role: 'leader', unitPath: SUMENEP }),
+      'assessment.approve',
+      onUnit(SUMENEP),
+      true,
+    ],
+    [
+      'a provincial leader reads but does not approve a regency',
+      actor({ role: 'leader', unitPath: JATIM }),
+      'assessment.approve',
+      onUnit(SUMENEP),
+      false,
+    ],
+    [
+      'a provincial leader reads a regency’s assessment',
+      actor({ role: 'leader', unitPath: JATIM }),
+      'assessment.read',
+      onUnit(SUMENEP),
+      true,
+    ],
+    [
+      'a TPI evaluator sees no assessment before submission',
+      actor({ role: 'tpi_evaluator', unitPath: KPU }),
+      'assessment.read',
+      onUnit(SUMENEP),
+      false,
+    ],
   ];
   it.each(rows)('%s', (_label, who, action, subject, expected) => {
     expect(can(who, action, subject)).toBe(expected);
   });
 
   it('every action listed in the table has a defined rule', () => {
-    for (const roles of Object.values(PERMISSIONS)) for (const role of roles) expect(ROLES).toContain(role);
+    for (const entries of Object.values(PERMISSIONS)) {
+      for (const entry of entries) expect(ROLES).toContain(entry.replace(/@unit$/, ''));
+    }
   });
 });
 

@@ -18,18 +18,39 @@ export type Action =
   | 'user.reset_password'
   | 'grant.manage'
   | 'audit.read'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'period.read'
+  | 'period.manage'
+  | 'assessment.create'
+  | 'assessment.read'
+  | 'assessment.answer'
+  | 'assessment.comment'
+  | 'assessment.submit'
+  | 'assessment.approve'
+  | 'evidence.read'
+  | 'evidence.upload';
 
 /** What an action is done on: the whole system, a unit (by its materialised path), or a grant of a role on a unit. */
 export type Subject =
-  { kind: 'system' } | { kind: 'unit'; unitPath: string } | { kind: 'grant'; unitPath: string; role: Role };
+  | { kind: 'system' }
+  | { kind: 'unit'; unitPath: string }
+  | { kind: 'grant'; unitPath: string; role: Role }
+  /** An LKE item of a unit's assessment; `area` 1–6 for Pengungkit items, null for Hasil. */
+  | { kind: 'item'; unitPath: string; area: number | null };
+
+/** A role that allows an action only on the very unit it was granted on, even if the role reaches below it. */
+type OnUnitOnly = `${Role}@unit`;
+type PermissionEntry = Role | OnUnitOnly;
+
+/** Roles whose grant names an area: on items they act only on the items of that area. */
+const AREA_SCOPED: readonly Role[] = ['area_coordinator', 'team_member'];
 
 /**
  * The permission table, to be read aloud: "an agency admin may create a unit inside her agency".
  * A role listed here allows the action on the unit it was granted on, and below it when the role reaches
  * descendants. System administrators may do everything; actions listed with no role are theirs alone.
  */
-export const PERMISSIONS: Record<Action, readonly Role[]> = {
+export const PERMISSIONS: Record<Action, readonly PermissionEntry[]> = {
   'agency.create': [],
   'audit.verify': [],
   'unit.read': [
@@ -53,7 +74,24 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Which role may be handed out is narrowed further by GRANTABLE_BY.
   'grant.manage': ['agency_admin', 'zi_team_lead'],
   'audit.read': ['agency_admin', 'leader'],
+  'period.read': ['agency_admin', 'zi_team_lead', 'area_coordinator', 'team_member', 'leader'],
+  'period.manage': ['agency_admin'],
+  'assessment.create': ['agency_admin', 'zi_team_lead'],
+  // Evaluators see nothing before submission: their access comes with the evaluation workflow.
+  'assessment.read': ['agency_admin', 'zi_team_lead', 'area_coordinator', 'team_member', 'leader'],
+  // "An area coordinator changes only the items of her area; the lead changes all."
+  'assessment.answer': ['zi_team_lead', 'area_coordinator', 'team_member'],
+  'assessment.comment': ['zi_team_lead', 'area_coordinator', 'team_member', 'leader@unit'],
+  'assessment.submit': ['zi_team_lead'],
+  // The unit's own leader approves, not the leader of a province above it.
+  'assessment.approve': ['leader@unit'],
+  'evidence.read': ['agency_admin', 'zi_team_lead', 'area_coordinator', 'team_member', 'leader'],
+  'evidence.upload': ['zi_team_lead', 'area_coordinator', 'team_member'],
 };
+
+const allows = (entries: readonly PermissionEntry[], grant: Grant, unitPath: string): boolean =>
+  (entries.includes(grant.role) && grantCovers(grant, unitPath)) ||
+  (entries.includes(`${grant.role}@unit`) && grant.unitPath === unitPath);
 
 /** Does this grant apply on the unit at `unitPath`? */
 export const grantCovers = (grant: Grant, unitPath: string): boolean =>
@@ -73,11 +111,17 @@ export const can = (actor: Actor | null, action: Action, subject: Subject): bool
   const allowed = PERMISSIONS[action];
   return actor.grants.some(
     (grant) =>
-      allowed.includes(grant.role) &&
-      grantCovers(grant, subject.unitPath) &&
-      (subject.kind !== 'grant' || GRANTABLE_BY[grant.role].includes(subject.role)),
+      allows(allowed, grant, subject.unitPath) &&
+      (subject.kind !== 'grant' || GRANTABLE_BY[grant.role].includes(subject.role)) &&
+      (subject.kind !== 'item' ||
+        !AREA_SCOPED.includes(grant.role) ||
+        (grant.area != null && grant.area === subject.area)),
   );
 };
+
+/** The areas whose items an actor may answer on a unit: all six, some, or none. */
+export const answerableAreas = (actor: Actor, unitPath: string): number[] =>
+  [1, 2, 3, 4, 5, 6].filter((area) => can(actor, 'assessment.answer', { kind: 'item', unitPath, area }));
 
 /**
  * Where an actor may do `action`, for filtering lists in a query: every unit, or the listed exact units and
@@ -90,8 +134,10 @@ export const reachOf = (actor: Actor, action: Action): Reach => {
   const exact = new Set<string>();
   const subtrees = new Set<string>();
   for (const grant of actor.grants) {
-    if (!PERMISSIONS[action].includes(grant.role)) continue;
-    (ROLE_REACHES_DESCENDANTS[grant.role] ? subtrees : exact).add(grant.unitPath);
+    const entries = PERMISSIONS[action];
+    if (entries.includes(grant.role))
+      (ROLE_REACHES_DESCENDANTS[grant.role] ? subtrees : exact).add(grant.unitPath);
+    else if (entries.includes(`${grant.role}@unit`)) exact.add(grant.unitPath);
   }
   return { all: false, exact: [...exact], subtrees: [...subtrees] };
 };
