@@ -15,6 +15,8 @@ type Values = {
   admin: { name: string; email: string; password: string; confirm: string };
 };
 
+const UNIT_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 const toBody = (values: Values): SetupBody => ({
   agency: {
     code: values.agency.code.trim(),
@@ -41,6 +43,10 @@ export function SetupPage() {
     },
     validate: (values) => {
       const errors = validateWith(t, SetupBody, toBody)(values);
+      // The setup contract does not check the code's shape; units.ts does, so check it here the same way.
+      if (values.agency.code.trim() && !UNIT_CODE.test(values.agency.code.trim())) {
+        errors['agency.code'] = t('errors.UNIT_CODE_INVALID');
+      }
       if (values.admin.confirm !== values.admin.password)
         errors['admin.confirm'] = t('setup.passwordMismatch');
       return errors;
