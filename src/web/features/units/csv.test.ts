@@ -17,7 +17,7 @@ describe('units CSV check', () => {
       'bad code,,kota,NOPE,,mungkin,',
       'SMP,KPU Sumenep,kabupaten_kota,JTM,,1,0',
     ].join('\n');
-    const result = checkUnitsCsv(csv, new Set(['KPU']));
+    const result = checkUnitsCsv(csv, new Set(['kpu']));
     expect(result.rows).toBe(4);
     expect(result.problems.map((p) => [p.line, p.column, p.key])).toEqual([
       [3, 'code', 'units.import.duplicateCode'],

@@ -53,7 +53,7 @@ export type RowProblem = { line: number; column: string; key: string; value?: st
 
 export type CsvCheck = { rows: number; problems: RowProblem[]; preview: Record<string, string>[] };
 
-/** Checks before upload what can be checked without the server: columns, required cells, types, duplicates. */
+/** Checks before upload what can be checked without the server; codes compare case-insensitively, as on the server. */
 export const checkUnitsCsv = (text: string, existingCodes: ReadonlySet<string>): CsvCheck => {
   const table = parseCsv(text.replace(/^\uFEFF/, ''));
   const header = (table[0] ?? []).map((cell) => cell.trim().toLowerCase());
@@ -72,11 +72,11 @@ export const checkUnitsCsv = (text: string, existingCodes: ReadonlySet<string>):
     if (!code) problems.push({ line, column: 'code', key: 'errors.REQUIRED' });
     else if (!CODE.test(code) || code.length > 40)
       problems.push({ line, column: 'code', key: 'errors.UNIT_CODE_INVALID', value: code });
-    else if (codes.has(code))
+    else if (codes.has(code.toLowerCase()))
       problems.push({ line, column: 'code', key: 'units.import.duplicateCode', value: code });
-    else if (existingCodes.has(code))
+    else if (existingCodes.has(code.toLowerCase()))
       problems.push({ line, column: 'code', key: 'errors.UNIT_CODE_TAKEN', value: code });
-    codes.add(code);
+    codes.add(code.toLowerCase());
     if (!record.name) problems.push({ line, column: 'name', key: 'errors.REQUIRED' });
     else if (record.name.length > 200) problems.push({ line, column: 'name', key: 'errors.TOO_LONG' });
     if (!(UNIT_TYPES as readonly string[]).includes(record.type ?? '')) {
@@ -89,7 +89,7 @@ export const checkUnitsCsv = (text: string, existingCodes: ReadonlySet<string>):
   });
   records.forEach((record, index) => {
     const parent = record.parent_code ?? '';
-    if (parent && !codes.has(parent) && !existingCodes.has(parent)) {
+    if (parent && !codes.has(parent.toLowerCase()) && !existingCodes.has(parent.toLowerCase())) {
       problems.push({
         line: index + 2,
         column: 'parent_code',

@@ -7,7 +7,7 @@ import { isApiError } from '../../../lib/api.ts';
 import { checkUnitsCsv, CSV_COLUMNS, type RowProblem } from '../csv.ts';
 import { unitsApi, useUnitMutation, type ImportResult } from '../api.ts';
 
-type ServerIssue = { path?: unknown; message?: unknown; row?: unknown; line?: unknown };
+type ServerIssue = { path?: unknown; message?: unknown; row?: unknown; line?: unknown; field?: unknown };
 
 /** Row problems the server reported (400 with details), in whatever of the usual shapes it sends them. */
 const serverProblems = (error: unknown): { where: string; message: string }[] => {
@@ -20,7 +20,8 @@ const serverProblems = (error: unknown): { where: string; message: string }[] =>
         : Array.isArray(issue.path)
           ? issue.path.map(String).join('.')
           : '';
-    return { where, message: typeof issue.message === 'string' ? issue.message : '' };
+    const field = typeof issue.field === 'string' && issue.field ? `${issue.field}: ` : '';
+    return { where, message: field + (typeof issue.message === 'string' ? issue.message : '') };
   });
 };
 
@@ -36,7 +37,7 @@ export function ImportDialog({
   const { t } = useTranslation();
   const [csv, setCsv] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const existing = useMemo(() => new Set(units.map((unit) => unit.code)), [units]);
+  const existing = useMemo(() => new Set(units.map((unit) => unit.code.toLowerCase())), [units]);
   const check = useMemo(() => (csv.trim() ? checkUnitsCsv(csv, existing) : null), [csv, existing]);
   const mutation = useUnitMutation(unitsApi.import, onDone);
   const fromServer = serverProblems(mutation.error);
