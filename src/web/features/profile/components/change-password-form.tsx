@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordBody } from '../../../../contracts/auth.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { isApiError } from '../../../lib/api.ts';
 import { fieldErrors } from '../../../lib/errors.ts';
 import { validateWith } from '../../../lib/form.ts';
 import { SESSION_KEY } from '../../../lib/session.ts';
@@ -33,7 +34,13 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
       await client.invalidateQueries({ queryKey: SESSION_KEY });
       onDone?.();
     },
-    onError: (error) => form.setErrors(fieldErrors(t, error)),
+    onError: (error) => {
+      form.setErrors(fieldErrors(t, error));
+      if (isApiError(error, 'CURRENT_PASSWORD_WRONG'))
+        form.setFieldError('currentPassword', t('errors.CURRENT_PASSWORD_WRONG'));
+      if (isApiError(error, 'PASSWORD_UNCHANGED'))
+        form.setFieldError('newPassword', t('errors.PASSWORD_UNCHANGED'));
+    },
   });
 
   return (

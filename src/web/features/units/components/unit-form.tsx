@@ -51,6 +51,7 @@ export function UnitForm({ mode, onDone }: { mode: UnitFormMode; onDone: (unit: 
   const [conflict, setConflict] = useState<Unit | null>(null);
   const [version, setVersion] = useState(mode.kind === 'edit' ? mode.unit.version : 0);
   const parentId = mode.kind === 'create' ? (mode.parent?.id ?? null) : null;
+  const isAgency = mode.kind === 'create' ? parentId === null : mode.unit.parentId === null;
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -149,7 +150,12 @@ export function UnitForm({ mode, onDone }: { mode: UnitFormMode; onDone: (unit: 
             label={t('units.fields.type')}
             required
             allowDeselect={false}
-            data={UNIT_TYPES.map((type) => ({ value: type, label: t(`unitTypes.${type}`) }))}
+            // Only a unit without a parent is an agency (the server refuses UNIT_TYPE_MISMATCH otherwise).
+            data={UNIT_TYPES.filter((type) => (type === 'instansi') === isAgency).map((type) => ({
+              value: type,
+              label: t(`unitTypes.${type}`),
+            }))}
+            readOnly={isAgency}
             {...form.getInputProps('type')}
             value={form.values.type || null}
             onChange={(value) => form.setFieldValue('type', (value ?? '') as UnitType | '')}

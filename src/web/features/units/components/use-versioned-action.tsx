@@ -56,5 +56,5 @@ export function useVersionedAction<P>(
     />
   );
   const error = mutation.error && !isApiError(mutation.error, 'STALE_WRITE') ? mutation.error : null;
-  return { execute, dialog, error, isPending: mutation.isPending };
+  return { execute, dialog, error, isPending: mutation.isPending, reset: mutation.reset };
 }

@@ -83,7 +83,11 @@ export function UnitsPage() {
     });
 
   const selected = selectedId ? byId.get(selectedId) : undefined;
-  const close = () => setDialog(null);
+  const close = () => {
+    setDialog(null);
+    move.reset();
+    toggleActive.reset();
+  };
   const done = (message: string) => (unit: Unit) => {
     close();
     setSelectedId(unit.id);
@@ -182,7 +186,6 @@ export function UnitsPage() {
           <Grid.Col span={{ base: 12, md: 6, lg: 5 }}>
             {selected ? (
               <Stack gap="sm">
-                <ErrorAlert error={move.error ?? toggleActive.error} />
                 <UnitDetails
                   unit={selected}
                   trail={unitTrail(selected, byId)}
@@ -211,6 +214,7 @@ export function UnitsPage() {
       >
         {dialog?.kind === 'create' && <UnitForm mode={dialog} onDone={done(t('units.created'))} />}
         {dialog?.kind === 'edit' && <UnitForm mode={dialog} onDone={done(t('units.saved'))} />}
+        {dialog?.kind === 'move' && <ErrorAlert error={move.error} />}
         {dialog?.kind === 'move' && (
           <MoveForm
             unit={dialog.unit}
@@ -222,6 +226,7 @@ export function UnitsPage() {
         )}
         {dialog?.kind === 'toggle' && (
           <Stack gap="sm">
+            <ErrorAlert error={toggleActive.error} />
             <Text size="sm">
               {dialog.unit.active
                 ? t('units.deactivateConfirm', { name: dialog.unit.name })
