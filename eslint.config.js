@@ -32,8 +32,15 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'src/core does no I/O.' },
-            { group: ['**/server/**', '**/web/**', '**/contracts/**', '**/cli/**'], message: 'core imports only core.' },
-            { group: ['react', 'fastify', 'drizzle-orm', 'pg', 'pino'], message: 'core imports no framework (zod, pure and browser-safe, is allowed for template schemas).' },
+            {
+              group: ['**/server/**', '**/web/**', '**/contracts/**', '**/cli/**'],
+              message: 'core imports only core.',
+            },
+            {
+              group: ['react', 'fastify', 'drizzle-orm', 'pg', 'pino'],
+              message:
+                'core imports no framework (zod, pure and browser-safe, is allowed for template schemas).',
+            },
           ],
         },
       ],
@@ -44,7 +51,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/web/**', '**/cli/**'], message: 'contracts import only zod and core.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/web/**', '**/cli/**'],
+              message: 'contracts import only zod and core.',
+            },
+          ],
+        },
       ],
     },
   },
