@@ -9,7 +9,7 @@ import {
   type Unit,
   type UnitType,
 } from '../../../../contracts/units.ts';
-import { ConflictDialog } from '../../../components/conflict-dialog.tsx';
+import { ConflictPanel } from '../../../components/conflict-panel.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { fieldErrors } from '../../../lib/errors.ts';
@@ -129,6 +129,26 @@ export function UnitForm({ mode, onDone }: { mode: UnitFormMode; onDone: (unit: 
 
   const apiError = mutation.error && !isApiError(mutation.error, 'STALE_WRITE') ? mutation.error : null;
 
+  if (conflict) {
+    return (
+      <ConflictPanel
+        fields={conflictFields}
+        busy={update.isPending}
+        onReload={() => {
+          form.setValues(valuesOf(conflict));
+          form.resetDirty(valuesOf(conflict));
+          setVersion(conflict.version);
+          setConflict(null);
+          update.reset();
+        }}
+        onOverwrite={() => {
+          setVersion(conflict.version);
+          submit(form.values, conflict.version);
+        }}
+      />
+    );
+  }
+
   return (
     <>
       <form onSubmit={form.onSubmit((values) => submit(values))} noValidate>
@@ -178,24 +198,6 @@ export function UnitForm({ mode, onDone }: { mode: UnitFormMode; onDone: (unit: 
           </Group>
         </Stack>
       </form>
-      <ConflictDialog
-        opened={conflict !== null}
-        fields={conflictFields}
-        busy={update.isPending}
-        onClose={() => setConflict(null)}
-        onReload={() => {
-          if (!conflict) return;
-          form.setValues(valuesOf(conflict));
-          form.resetDirty(valuesOf(conflict));
-          setVersion(conflict.version);
-          setConflict(null);
-        }}
-        onOverwrite={() => {
-          if (!conflict) return;
-          setVersion(conflict.version);
-          submit(form.values, conflict.version);
-        }}
-      />
     </>
   );
 }

@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { UNITS_KEY } from '../../../lib/units.ts';
 import type { Unit } from '../../../../contracts/units.ts';
-import { ConflictDialog } from '../../../components/conflict-dialog.tsx';
+import { ConflictPanel } from '../../../components/conflict-panel.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useUnitMutation } from '../api.ts';
 
@@ -12,7 +14,9 @@ export function useVersionedAction<P>(
   run: (unit: Unit, version: number, payload: P) => Promise<Unit>,
   onDone: (unit: Unit) => void,
   describe: (unit: Unit) => { label: string; value: string }[],
+  onReload: () => void,
 ) {
+  const client = useQueryClient();
   const [pending, setPending] = useState<{ unit: Unit; payload: P; current: Unit } | null>(null);
   const mutation = useUnitMutation(
     ({ unit, version, payload }: { unit: Unit; version: number; payload: P }) => run(unit, version, payload),
@@ -37,24 +41,32 @@ export function useVersionedAction<P>(
 
   const mine = pending ? describe(pending.unit) : [];
   const theirs = pending ? describe(pending.current) : [];
-  const dialog = (
-    <ConflictDialog
-      opened={pending !== null}
+  const conflict = pending ? (
+    <ConflictPanel
       busy={mutation.isPending}
       fields={mine.map((field, index) => ({
         label: field.label,
         mine: field.value,
         current: theirs[index]?.value ?? '',
       }))}
-      onClose={() => setPending(null)}
       onReload={() => {
-        if (pending) onDone(pending.current);
         setPending(null);
         mutation.reset();
+        void client.invalidateQueries({ queryKey: UNITS_KEY });
+        onReload();
       }}
-      onOverwrite={() => pending && execute(pending.unit, pending.payload, pending.current.version)}
+      onOverwrite={() => execute(pending.unit, pending.payload, pending.current.version)}
     />
-  );
+  ) : null;
   const error = mutation.error && !isApiError(mutation.error, 'STALE_WRITE') ? mutation.error : null;
-  return { execute, dialog, error, isPending: mutation.isPending, reset: mutation.reset };
+  return {
+    execute,
+    conflict,
+    error,
+    isPending: mutation.isPending,
+    reset: () => {
+      setPending(null);
+      mutation.reset();
+    },
+  };
 }

@@ -104,12 +104,14 @@ export function UnitsPage() {
     (unit, version, newParentId: string) => unitsApi.move(unit.id, { version, newParentId }),
     done(t('units.moved')),
     describe,
+    () => setDialog(null),
   );
   const toggleActive = useVersionedAction(
     (unit, version, _: null) =>
       unit.active ? unitsApi.deactivate(unit.id, version) : unitsApi.reactivate(unit.id, version),
     done(t('units.statusChanged')),
     describe,
+    () => setDialog(null),
   );
 
   if (units.isPending) return <Loading />;
@@ -215,7 +217,8 @@ export function UnitsPage() {
         {dialog?.kind === 'create' && <UnitForm mode={dialog} onDone={done(t('units.created'))} />}
         {dialog?.kind === 'edit' && <UnitForm mode={dialog} onDone={done(t('units.saved'))} />}
         {dialog?.kind === 'move' && <ErrorAlert error={move.error} />}
-        {dialog?.kind === 'move' && (
+        {dialog?.kind === 'move' && move.conflict}
+        {dialog?.kind === 'move' && !move.conflict && (
           <MoveForm
             unit={dialog.unit}
             units={list}
@@ -224,7 +227,8 @@ export function UnitsPage() {
             onMove={(newParentId) => move.execute(dialog.unit, newParentId)}
           />
         )}
-        {dialog?.kind === 'toggle' && (
+        {dialog?.kind === 'toggle' && toggleActive.conflict}
+        {dialog?.kind === 'toggle' && !toggleActive.conflict && (
           <Stack gap="sm">
             <ErrorAlert error={toggleActive.error} />
             <Text size="sm">
@@ -261,8 +265,6 @@ export function UnitsPage() {
           />
         )}
       </Modal>
-      {move.dialog}
-      {toggleActive.dialog}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../../contracts/units.ts';
 import { UpdateUserBody, type User } from '../../../../contracts/users.ts';
-import { ConflictDialog } from '../../../components/conflict-dialog.tsx';
+import { ConflictPanel } from '../../../components/conflict-panel.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { UnitSelect } from '../../../components/unit-select.tsx';
 import { isApiError } from '../../../lib/api.ts';
@@ -72,6 +72,35 @@ export function EditUserForm({
       },
     );
 
+  if (conflict) {
+    return (
+      <ConflictPanel
+        busy={mutation.isPending}
+        fields={[
+          { label: t('users.fields.name'), mine: form.values.name, current: conflict.name },
+          {
+            label: t('users.fields.homeUnit'),
+            mine: unitName(form.values.homeUnitId),
+            current: unitName(conflict.homeUnitId),
+          },
+          {
+            label: t('users.fields.active'),
+            mine: status(form.values.active),
+            current: status(conflict.active),
+          },
+        ]}
+        onReload={() => {
+          form.setValues(valuesOf(conflict));
+          form.resetDirty(valuesOf(conflict));
+          setVersion(conflict.version);
+          setConflict(null);
+          mutation.reset();
+        }}
+        onOverwrite={() => submit(form.values, conflict.version)}
+      />
+    );
+  }
+
   return (
     <>
       <form onSubmit={form.onSubmit((values) => submit(values, version))} noValidate>
@@ -100,36 +129,6 @@ export function EditUserForm({
           </Group>
         </Stack>
       </form>
-      <ConflictDialog
-        opened={conflict !== null}
-        busy={mutation.isPending}
-        onClose={() => setConflict(null)}
-        fields={
-          conflict
-            ? [
-                { label: t('users.fields.name'), mine: form.values.name, current: conflict.name },
-                {
-                  label: t('users.fields.homeUnit'),
-                  mine: unitName(form.values.homeUnitId),
-                  current: unitName(conflict.homeUnitId),
-                },
-                {
-                  label: t('users.fields.active'),
-                  mine: status(form.values.active),
-                  current: status(conflict.active),
-                },
-              ]
-            : []
-        }
-        onReload={() => {
-          if (!conflict) return;
-          form.setValues(valuesOf(conflict));
-          form.resetDirty(valuesOf(conflict));
-          setVersion(conflict.version);
-          setConflict(null);
-        }}
-        onOverwrite={() => conflict && submit(form.values, conflict.version)}
-      />
     </>
   );
 }

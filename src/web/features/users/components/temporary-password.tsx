@@ -18,6 +18,7 @@ export function TemporaryPasswordModal({
       onClose={onClose}
       title={t('users.tempPassword.title')}
       closeOnClickOutside={false}
+      zIndex={400}
     >
       <Stack>
         <Text size="sm">{t('users.tempPassword.intro', { name: userName })}</Text>
