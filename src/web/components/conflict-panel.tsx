@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -44,7 +44,7 @@ export function ConflictPanel({ fields, onReload, onOverwrite, busy }: Props) {
                 <Table.Tr key={field.label}>
                   <Table.Td>
                     {field.label}
-                    {differs && <span className="mantine-visually-hidden"> ({t('conflict.differs')})</span>}
+                    {differs && <VisuallyHidden> ({t('conflict.differs')})</VisuallyHidden>}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" fw={differs ? 700 : undefined}>

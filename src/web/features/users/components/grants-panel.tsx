@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { AREAS, type Role } from '../../../../core/org/roles.ts';
@@ -60,7 +60,7 @@ export function GrantsPanel({ me, user, units }: { me: Me; user: User; units: re
                 <Table.Th>{t('grants.role')}</Table.Th>
                 <Table.Th>{t('grants.area')}</Table.Th>
                 <Table.Th w={48}>
-                  <span className="mantine-visually-hidden">{t('grants.remove')}</span>
+                  <VisuallyHidden>{t('grants.remove')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>

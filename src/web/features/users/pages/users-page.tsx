@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  VisuallyHidden,
   Button,
   Card,
   Divider,
@@ -119,7 +120,7 @@ export function UsersPage() {
                   <Table.Th>{t('grants.title')}</Table.Th>
                   <Table.Th>{t('users.status')}</Table.Th>
                   <Table.Th>
-                    <span className="mantine-visually-hidden">{t('users.manage')}</span>
+                    <VisuallyHidden>{t('users.manage')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
