@@ -4,6 +4,9 @@ import { healthRoutes } from '../features/health/routes.ts';
 import { setupRoutes } from '../features/setup/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { unitRoutes } from '../features/units/routes.ts';
+import { periodRoutes } from '../features/periods/routes.ts';
+import { assessmentRoutes } from '../features/assessments/routes.ts';
+import { lkeRoutes } from '../features/lke/routes.ts';
 
 /** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
 export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
@@ -11,4 +14,7 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...setupRoutes(deps),
   ...authRoutes(deps),
   ...unitRoutes(deps),
+  ...periodRoutes(deps),
+  ...assessmentRoutes(deps),
+  ...lkeRoutes(deps),
 ];

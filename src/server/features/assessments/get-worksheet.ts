@@ -1,0 +1,24 @@
+import type { Worksheet } from '../../../contracts/assessments.ts';
+import type { Actor } from '../../../core/org/can.ts';
+import type { Tx } from '../../db/client.ts';
+import { presentAnswer } from './present-answer.ts';
+import { presentAssessment } from './present-assessment.ts';
+import { countCommentsByCode, listAnswers, listLinkViews, type AssessmentContext } from './repo.ts';
+
+export type GetWorksheetOptions = { context: AssessmentContext; who: Actor };
+
+/** Everything the worksheet screen needs in one read; scores are the browser's, from the same core. */
+export const getWorksheet = async (db: Tx, { context, who }: GetWorksheetOptions): Promise<Worksheet> => {
+  const id = context.assessment.id;
+  const [answers, links, commentCounts] = await Promise.all([
+    listAnswers(db, id),
+    listLinkViews(db, id),
+    countCommentsByCode(db, id),
+  ]);
+  return {
+    assessment: presentAssessment(context, who),
+    answers: answers.map(presentAnswer),
+    evidence: links.map((l) => ({ ...l, size: l.size === null ? null : Number(l.size) })),
+    commentCounts,
+  };
+};
