@@ -88,13 +88,13 @@ export const checkTemplate = (file: LkeTemplateFile): TemplateIssue[] => {
       area.subAreas.forEach((sa, si) => {
         const sp = `${rp}.subAreas[${si}]`;
         claim(sa.code, sp);
-        const leaves =
-          'items' in sa
-            ? [{ leaf: sa, lp: sp }]
-            : sa.subSubAreas.map((l, li) => ({ leaf: l, lp: `${sp}.subSubAreas[${li}]` }));
-        if (!('items' in sa)) {
-          sa.subSubAreas.forEach((l, li) => claim(l.code, `${sp}.subSubAreas[${li}]`));
-          sums(`${sp}.weight (${sa.code})`, 'sub-sub-areas', total(sa.subSubAreas), dec(sa.weight));
+        const subs = sa.subSubAreas ?? [];
+        const leaves = sa.items
+          ? [{ leaf: { items: sa.items }, lp: sp }]
+          : subs.map((l, li) => ({ leaf: l, lp: `${sp}.subSubAreas[${li}]` }));
+        if (!sa.items) {
+          subs.forEach((l, li) => claim(l.code, `${sp}.subSubAreas[${li}]`));
+          sums(`${sp}.weight (${sa.code})`, 'sub-sub-areas', total(subs), dec(sa.weight));
         }
         for (const { leaf, lp } of leaves) {
           leaf.items.forEach((it, ii) => {
@@ -161,7 +161,7 @@ export const checkTemplate = (file: LkeTemplateFile): TemplateIssue[] => {
   pengungkit.aspects.forEach((aspect, ai) =>
     aspect.areas.forEach((area, ri) =>
       area.subAreas.forEach((sa, si) =>
-        ('items' in sa ? sa.items : sa.subSubAreas.flatMap((l) => l.items)).forEach((it, ii) => {
+        (sa.items ?? (sa.subSubAreas ?? []).flatMap((l) => l.items)).forEach((it, ii) => {
           if (it.type !== 'ratio') return;
           it.inputs.forEach((x, xi) => {
             if (x.sameAs !== undefined && !seen.has(x.sameAs)) {

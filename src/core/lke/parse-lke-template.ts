@@ -82,7 +82,9 @@ const compile = (file: LkeTemplateFile): LkeTemplate => {
       else areaWeights.set(area.area, { ...w, R: dec(area.weight), Rc: area.code });
       for (const sa of area.subAreas) {
         const subIndex = subAreas.length;
-        const leaves = 'items' in sa ? [sa] : sa.subSubAreas;
+        const leaves = sa.items
+          ? [{ code: sa.code, name: sa.name, weight: sa.weight, items: sa.items }]
+          : (sa.subSubAreas ?? []);
         const groupIndexes: number[] = [];
         for (const leaf of leaves) {
           const g = groups.length;

@@ -89,16 +89,19 @@ const leaf = z.strictObject({
   note: text.optional(),
   items: z.array(pengungkitItemSchema).min(1),
 });
-const subArea = z.union([
-  leaf,
-  z.strictObject({
+// One object with two optional children (not a union), so a mistake deep inside reports its full path.
+const subArea = z
+  .strictObject({
     code,
     name: text,
     weight: decimal,
     note: text.optional(),
-    subSubAreas: z.array(leaf).min(1),
-  }),
-]);
+    items: z.array(pengungkitItemSchema).min(1).optional(),
+    subSubAreas: z.array(leaf).min(1).optional(),
+  })
+  .refine((s) => (s.items === undefined) !== (s.subSubAreas === undefined), {
+    message: 'a sub-area holds either items or subSubAreas',
+  });
 const area = z.strictObject({
   code,
   area: z.number().int().min(1),
