@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema.ts';
 import type { Assessment, AnswerView } from '../../../contracts/assessments.ts';
 import { put } from '../../../../test/support/lke-answers.ts';
 import { findUserByEmail } from '../auth/repo.ts';
@@ -326,6 +328,14 @@ describe('assessments: reading and answering', () => {
     expect(
       (await member.post(`/api/assessments/${mine.id}/items/Z1/comments`, { body: 'x' })).statusCode,
     ).toBe(404);
+    const audited = await t.db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'comment.added'));
+    expect(audited.map((r) => (r.after as { body: string }).body)).toEqual([
+      'SOP perlu ditandatangani pimpinan',
+      'Setuju',
+    ]);
   });
 
   it('the worksheet has every stored answer, evidence links and comment counts per code', async () => {
