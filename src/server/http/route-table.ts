@@ -4,6 +4,8 @@ import { healthRoutes } from '../features/health/routes.ts';
 import { setupRoutes } from '../features/setup/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { unitRoutes } from '../features/units/routes.ts';
+import { userRoutes } from '../features/users/routes.ts';
+import { auditRoutes } from '../features/audit/routes.ts';
 import { periodRoutes } from '../features/periods/routes.ts';
 import { assessmentRoutes } from '../features/assessments/routes.ts';
 import { lkeRoutes } from '../features/lke/routes.ts';
@@ -14,6 +16,8 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...setupRoutes(deps),
   ...authRoutes(deps),
   ...unitRoutes(deps),
+  ...userRoutes(deps),
+  ...auditRoutes(deps),
   ...periodRoutes(deps),
   ...assessmentRoutes(deps),
   ...lkeRoutes(deps),
