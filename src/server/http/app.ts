@@ -19,13 +19,16 @@ import { registerSessionLoader } from './session-plugin.ts';
 import { authenticationHook, authorisationHook } from './access-hooks.ts';
 import type { AnyRouteSpec } from './route.ts';
 import { allRoutes } from './route-table.ts';
+import { openBlobStore } from '../storage/open-blob-store.ts';
+import { registerUploadRoutes } from '../features/evidence/upload-routes.ts';
 
 export type BuildAppOptions = AppDeps & { logger?: boolean };
 
 export type PulauApp = FastifyInstance & { pulauRoutes: AnyRouteSpec[] };
 
 /** The composition of the HTTP adapter: plugins, the route table with its permissions, the web UI. */
-export const buildApp = async (deps: BuildAppOptions): Promise<PulauApp> => {
+export const buildApp = async (options: BuildAppOptions): Promise<PulauApp> => {
+  const deps = { ...options, blobs: options.blobs ?? openBlobStore(options.config) };
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimit,
@@ -93,6 +96,8 @@ export const buildApp = async (deps: BuildAppOptions): Promise<PulauApp> => {
       },
     });
   }
+  // tus speaks its own protocol, not JSON: registered beside the table (see uploadRoutesDescription).
+  await registerUploadRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app, deps);

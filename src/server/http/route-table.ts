@@ -9,6 +9,7 @@ import { auditRoutes } from '../features/audit/routes.ts';
 import { periodRoutes } from '../features/periods/routes.ts';
 import { assessmentRoutes } from '../features/assessments/routes.ts';
 import { lkeRoutes } from '../features/lke/routes.ts';
+import { evidenceRoutes } from '../features/evidence/routes.ts';
 
 /** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
 export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
@@ -21,4 +22,5 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...periodRoutes(deps),
   ...assessmentRoutes(deps),
   ...lkeRoutes(deps),
+  ...evidenceRoutes(deps),
 ];
