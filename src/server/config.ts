@@ -6,45 +6,40 @@ const Bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Every setting comes from the environment, checked once at start so a typo fails loudly, not at 3 a.m. */
-const Env = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
-      .optional(),
-    PULAU_DATA_DIR: z.string().default('./data'),
-    PULAU_WEB_DIR: z.string().default('./dist/web'),
-    PULAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Behind HTTPS (directly or via a proxy that sets X-Forwarded-Proto): cookies get the Secure flag. */
-    PULAU_SECURE_COOKIES: Bool.optional(),
-    PULAU_TRUST_PROXY: Bool.default(false),
-    PULAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
-    PULAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
-    PULAU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-    PULAU_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-    PULAU_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-    PULAU_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2_500_000),
-    /** Evidence bytes: local disk under the data dir (default) or S3-compatible object storage. */
-    PULAU_STORAGE: z.enum(['disk', 's3']).default('disk'),
-    PULAU_S3_ENDPOINT: z.url().optional(),
-    PULAU_S3_BUCKET: z.string().min(1).optional(),
-    PULAU_S3_REGION: z.string().min(1).default('us-east-1'),
-    PULAU_S3_ACCESS_KEY: z.string().min(1).optional(),
-    PULAU_S3_SECRET_KEY: z.string().min(1).optional(),
-    /** MinIO, Ceph and most self-hosted S3 need path-style URLs (no bucket sub-domain). */
-    PULAU_S3_FORCE_PATH_STYLE: Bool.default(false),
-    PULAU_UPLOAD_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .default(2 * 1024 ** 3),
-  })
-  .refine((e) => e.PULAU_STORAGE !== 's3' || e.PULAU_S3_BUCKET, {
-    message: 'PULAU_STORAGE=s3 needs PULAU_S3_BUCKET',
-    path: ['PULAU_S3_BUCKET'],
-  });
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+    .optional(),
+  PULAU_DATA_DIR: z.string().default('./data'),
+  PULAU_WEB_DIR: z.string().default('./dist/web'),
+  PULAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind HTTPS (directly or via a proxy that sets X-Forwarded-Proto): cookies get the Secure flag. */
+  PULAU_SECURE_COOKIES: Bool.optional(),
+  PULAU_TRUST_PROXY: Bool.default(false),
+  PULAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  PULAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  PULAU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  PULAU_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  PULAU_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  PULAU_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2_500_000),
+  /** Evidence bytes: local disk under the data dir (default) or S3-compatible object storage. */
+  PULAU_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  PULAU_S3_ENDPOINT: z.url().optional(),
+  PULAU_S3_BUCKET: z.string().min(1).optional(),
+  PULAU_S3_REGION: z.string().min(1).default('us-east-1'),
+  PULAU_S3_ACCESS_KEY: z.string().min(1).optional(),
+  PULAU_S3_SECRET_KEY: z.string().min(1).optional(),
+  /** MinIO, Ceph and most self-hosted S3 need path-style URLs (no bucket sub-domain). */
+  PULAU_S3_FORCE_PATH_STYLE: Bool.default(false),
+  PULAU_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 1024 ** 3),
+});
 
 export type S3Settings = {
   endpoint?: string;
@@ -79,6 +74,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.PULAU_STORAGE === 's3' && !e.PULAU_S3_BUCKET) {
+    throw new Error('Invalid configuration:\n  PULAU_S3_BUCKET: PULAU_STORAGE=s3 needs a bucket');
+  }
   return {
     port: e.PORT,
     host: e.HOST,

@@ -10,7 +10,7 @@ const isNotFound = (error: unknown) =>
   (error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
 
 /** Blobs as objects `ab/cd/<sha256>` in one bucket; puts are multipart so a 2 GiB video never sits in memory. */
-export const createS3BlobStore = (settings: S3Settings): BlobStore => {
+export const createS3BlobStore = (settings: S3Settings, tuning: { partSize?: number } = {}): BlobStore => {
   const client = new S3Client({
     region: settings.region,
     endpoint: settings.endpoint,
@@ -44,7 +44,8 @@ export const createS3BlobStore = (settings: S3Settings): BlobStore => {
           Body: createReadStream(filePath),
           ContentType: options.contentType ?? 'application/octet-stream',
         },
-        partSize: 16 * 1024 * 1024,
+        // 16 MiB parts, two in flight: ~32 MiB of memory per put, whatever the file size.
+        partSize: tuning.partSize ?? 16 * 1024 * 1024,
         queueSize: 2,
       });
       await upload.done();

@@ -38,7 +38,8 @@ export const checkItemLink = async (
   if (!can(who, 'assessment.answer', { kind: 'item', unitPath: assessment.unitPath, area }))
     throw forbidden();
   const template = await loadLkeTemplate(assessment.templateId);
-  if (template.ok && !template.value.itemByCode.has(code)) {
+  // A count input (R5.iii.a.1.2) has its own documents too, so it may carry evidence like an item.
+  if (template.ok && !template.value.itemByCode.has(code) && !template.value.inputByCode.has(code)) {
     throw new HttpError(404, 'ITEM_UNKNOWN', `${code} is not an item of ${assessment.templateId}.`);
   }
   if (assessment.status !== 'draft') {
