@@ -5,6 +5,9 @@ export type NavItem = { to: string; labelKey: string; action?: Action };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
+  { to: '/assessments', labelKey: 'nav.assessments', action: 'assessment.read' },
+  { to: '/evidence', labelKey: 'nav.evidence', action: 'evidence.read' },
+  { to: '/periods', labelKey: 'nav.periods', action: 'period.manage' },
   { to: '/units', labelKey: 'nav.units', action: 'unit.read' },
   { to: '/users', labelKey: 'nav.users', action: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', action: 'audit.read' },

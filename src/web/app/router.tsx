@@ -66,6 +66,48 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAction action="period.read" />,
+                children: [
+                  {
+                    path: '/periods',
+                    lazy: async () => ({
+                      Component: (await import('../features/workspace/pages/periods-page.tsx')).PeriodsPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireAction action="assessment.read" />,
+                children: [
+                  {
+                    path: '/assessments',
+                    lazy: async () => ({
+                      Component: (await import('../features/workspace/pages/assessments-page.tsx'))
+                        .AssessmentsPage,
+                    }),
+                  },
+                  {
+                    path: '/assessments/:id',
+                    lazy: async () => ({
+                      Component: (await import('../features/workspace/pages/worksheet-page.tsx'))
+                        .WorksheetPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireAction action="evidence.read" />,
+                children: [
+                  {
+                    path: '/evidence',
+                    lazy: async () => ({
+                      Component: (await import('../features/evidence/pages/evidence-library-page.tsx'))
+                        .EvidenceLibraryPage,
+                    }),
+                  },
+                ],
+              },
+              {
                 element: <RequireAction action="audit.read" />,
                 children: [
                   {
