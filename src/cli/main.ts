@@ -3,6 +3,8 @@ import { registerServeCommands } from './commands/serve.ts';
 import { registerBackupCommands } from './commands/backup.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerUnitCommands } from './commands/unit.ts';
+import { registerUserCommands } from './commands/user.ts';
+import { registerDemoCommand } from './commands/demo.ts';
 
 const program = new Command('pulau')
   .description('Pulau — Zona Integritas (WBK/WBBM): programme, LKE, evaluation, surveys')
@@ -15,6 +17,8 @@ registerServeCommands(program);
 registerBackupCommands(program);
 registerAuditCommands(program);
 registerUnitCommands(program);
+registerUserCommands(program);
+registerDemoCommand(program);
 
 const optional = async (path: string, name: string) => {
   // Commands of features still being built are registered when their file exists.

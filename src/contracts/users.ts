@@ -50,10 +50,14 @@ export const AddGrantBody = z
     role: Role,
     area: z.number().int().min(1).max(AREAS.length).nullable().default(null),
   })
-  .refine((g) => (g.role === 'area_coordinator') === (g.area !== null), {
-    message: 'AREA_REQUIRED_FOR_COORDINATOR_ONLY',
-    path: ['area'],
-  });
+  // An area coordinator needs her area; a team member may be given one (she then answers its items); others none.
+  .refine(
+    (g) => (g.role === 'area_coordinator' ? g.area !== null : g.role === 'team_member' || g.area === null),
+    {
+      message: 'AREA_ONLY_FOR_COORDINATOR_OR_MEMBER',
+      path: ['area'],
+    },
+  );
 export type AddGrantBody = z.infer<typeof AddGrantBody>;
 
 export const GrantParams = z.object({ id: Id, grantId: Id });

@@ -41,7 +41,7 @@ export const addGrant = async (tx: Tx, options: AddGrantOptions): Promise<GrantR
     role,
     area,
     createdAt: options.now,
-    createdBy: options.who.userId,
+    createdBy: options.actor.id,
   });
   await writeAudit(tx, {
     actor: options.actor,

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../server/config.ts';
+import { loadDemo } from '../../server/features/demo/load-demo.ts';
+import { startServer } from '../../server/main.ts';
+import { action } from '../with-database.ts';
+
+export const registerDemoCommand = (program: Command) => {
+  program
+    .command('demo')
+    .description(
+      'Load the demo (KPU and Bawaslu, one account per role) into an empty database, print the passwords once, and serve',
+    )
+    .option('--no-serve', 'load the demo and exit')
+    .action(
+      action(async (opts: { serve: boolean }) => {
+        const config = loadConfig();
+        const server = await startServer(config);
+        try {
+          const accounts = await loadDemo(server.database.db, new Date());
+          process.stdout.write('\nDemo loaded. These passwords are shown only now:\n\n');
+          const width = Math.max(...accounts.map((a) => a.email.length));
+          for (const a of accounts)
+            process.stdout.write(`  ${a.email.padEnd(width)}  ${a.password}  ${a.role} — ${a.unit}\n`);
+        } catch (error) {
+          process.stdout.write(`\nDemo not loaded: ${(error as Error).message}.\n`);
+        }
+        if (opts.serve) process.stdout.write(`\nPulau: http://localhost:${config.port}\n`);
+        else await server.stop();
+      }),
+    );
+};
