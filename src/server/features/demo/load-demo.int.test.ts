@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, logInAs, type TestApp } from '../../../../test/support/test-app.ts';
+import { answers } from '../../db/schema.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { loadDemo, type DemoAccount } from './load-demo.ts';
 
@@ -35,9 +36,7 @@ describe('the demo', () => {
   });
 
   it('half fills Sumenep’s worksheet, every change audited and chained', async () => {
-    const [row] = (await t.db.execute(sql`SELECT count(*)::int AS n FROM answers`)).rows as Array<{
-      n: number;
-    }>;
+    const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(answers);
     expect(row!.n).toBeGreaterThan(30);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
