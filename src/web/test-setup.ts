@@ -34,6 +34,13 @@ if (typeof window !== 'undefined') {
     value: ResizeObserverStub,
   });
   window.scrollTo = () => {};
+  // Textarea autosize listens for web fonts loading; happy-dom has no FontFaceSet.
+  if (!('fonts' in document) || !document.fonts) {
+    Object.defineProperty(document, 'fonts', {
+      configurable: true,
+      value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+    });
+  }
   Element.prototype.scrollIntoView = function scrollIntoView() {};
 }
 
