@@ -18,7 +18,8 @@ export const listUsersInReach = async (db: Tx, reach: Reach, unitId?: string): P
   const rows = await db
     .select(withHome)
     .from(users)
-    .innerJoin(units, eq(units.id, users.homeUnitId))
+    // A left join keeps accounts with no home unit: they match no path, so only a reach of `all` lists them.
+    .leftJoin(units, eq(units.id, users.homeUnitId))
     .where(and(pathInReach(units.path, reach), unitId ? eq(users.homeUnitId, unitId) : undefined))
     .orderBy(asc(users.name), asc(users.email));
   return rows.map((r) => ({ ...r.user, homeUnitPath: r.homeUnitPath }));

@@ -127,6 +127,111 @@ describe('users: refusals first', () => {
   });
 });
 
+describe('users: more refusals', () => {
+  it('403 for an agency admin changing or resetting a system administrator', async () => {
+    const sysadmin = await userByEmail(agencyKpu, 'admin@pulau.test');
+    expect(sysadmin?.isSystemAdmin).toBe(true);
+    const patch = await agencyKpu.patch(`/api/users/${sysadmin!.id}`, {
+      version: sysadmin!.version,
+      name: 'X',
+    });
+    expect(patch.statusCode).toBe(403);
+    expect((await agencyKpu.post(`/api/users/${sysadmin!.id}/reset-password`)).statusCode).toBe(403);
+  });
+
+  it('403 for moving a user home to a unit where she may not create users', async () => {
+    const staff = (await userByEmail(agencyKpu, 'staff@sumenep.test'))!;
+    const res = await agencyKpu.patch(`/api/users/${staff.id}`, {
+      version: staff.version,
+      homeUnitId: org.banten.id,
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await userByEmail(agencyKpu, 'staff@sumenep.test'))!.homeUnitId).toBe(org.sumenep.id);
+  });
+
+  it('403 for a team lead revoking a grant on another unit, or editing a user', async () => {
+    const leader = (await userByEmail(agencyKpu, 'leader@jatim.test'))!;
+    const grantId = leader.grants[0]!.id;
+    expect((await lead.delete(`/api/users/${leader.id}/grants/${grantId}`)).statusCode).toBe(403);
+    const staff = (await userByEmail(lead, 'staff@sumenep.test'))!;
+    expect(
+      (await lead.patch(`/api/users/${staff.id}`, { version: staff.version, name: 'X' })).statusCode,
+    ).toBe(403);
+  });
+
+  it('403 for a team lead granting to someone she cannot see', async () => {
+    const leader = (await userByEmail(agencyKpu, 'leader@jatim.test'))!;
+    const res = await lead.post(`/api/users/${leader.id}/grants`, {
+      unitId: org.sumenep.id,
+      role: 'team_member',
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('404 for an unknown grant, or a grant of someone else', async () => {
+    const staff = (await userByEmail(agencyKpu, 'staff@sumenep.test'))!;
+    const leader = (await userByEmail(agencyKpu, 'leader@jatim.test'))!;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await agencyKpu.delete(`/api/users/${staff.id}/grants/${unknown}`)).statusCode).toBe(404);
+    const notHers = await agencyKpu.delete(`/api/users/${staff.id}/grants/${leader.grants[0]!.id}`);
+    expect(notHers.statusCode).toBe(404);
+    expect((await userByEmail(agencyKpu, 'leader@jatim.test'))!.grants).toHaveLength(1);
+    const noUser = await agencyKpu.post(`/api/users/${unknown}/grants`, {
+      unitId: org.sumenep.id,
+      role: 'leader',
+    });
+    expect(noUser.statusCode).toBe(404);
+  });
+
+  it('400 UNIT_INACTIVE for a grant on a deactivated unit', async () => {
+    const unit = (
+      await agencyKpu.post('/api/units', {
+        parentId: org.sumenep.id,
+        code: 'SUMENEP-TUTUP',
+        name: 'Tutup',
+        type: 'upt',
+      })
+    ).json();
+    expect(
+      (await agencyKpu.post(`/api/units/${unit.id}/deactivate`, { version: unit.version })).statusCode,
+    ).toBe(200);
+    const staff = (await userByEmail(agencyKpu, 'staff@sumenep.test'))!;
+    const res = await agencyKpu.post(`/api/users/${staff.id}/grants`, { unitId: unit.id, role: 'leader' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('UNIT_INACTIVE');
+  });
+});
+
+describe('users: lists', () => {
+  it('a team lead lists the users of her own unit only, with their grants', async () => {
+    const users = (await lead.get('/api/users')).json().users as User[];
+    expect(new Set(users.map((u) => u.homeUnitId))).toEqual(new Set([org.sumenep.id]));
+    const me = users.find((u) => u.email === 'lead@sumenep.test');
+    expect(me?.grants).toEqual([
+      {
+        id: expect.any(String),
+        role: 'zi_team_lead',
+        unitId: org.sumenep.id,
+        unitName: org.sumenep.name,
+        unitPath: org.sumenep.path,
+        area: null,
+      },
+    ]);
+    expect(JSON.stringify(users)).not.toMatch(/passwordHash|failedLogins|argon2/);
+  });
+
+  it('with unitId, only the users whose home is that very unit', async () => {
+    const users = (await agencyKpu.get(`/api/users?unitId=${org.jatim.id}`)).json().users as User[];
+    expect(users.map((u) => u.email)).toEqual(['leader@jatim.test']);
+  });
+
+  it('a system administrator lists every agency', async () => {
+    const admin = await logInAs(t.app, 'admin@pulau.test');
+    const emails = ((await admin.get('/api/users')).json().users as User[]).map((u) => u.email);
+    expect(emails).toEqual(expect.arrayContaining(['staff@banten.test', 'staff@sumenep.test']));
+  });
+});
+
 describe('users: the life of an account', () => {
   it('created with a temporary password, she logs in and must change it', async () => {
     const res = await agencyKpu.post('/api/users', {
@@ -212,5 +317,24 @@ describe('users: the life of an account', () => {
     ).toBe(false);
     expect((await tono.get('/api/auth/me')).statusCode).toBe(401);
     await expect(logInAs(t.app, 'tono@sumenep.test', 'kata-sandi-tono-1')).rejects.toThrow(/401/);
+  });
+
+  it('a team member may be given an area; every change leaves an audit record on its unit', async () => {
+    const staff = (await userByEmail(lead, 'staff@sumenep.test'))!;
+    const res = await lead.post(`/api/users/${staff.id}/grants`, {
+      unitId: org.sumenep.id,
+      role: 'team_member',
+      area: 4,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ role: 'team_member', area: 4, unitId: org.sumenep.id });
+    const entries = (await agencyKpu.get(`/api/audit?unitId=${org.sumenep.id}&subjectType=grant`)).json()
+      .entries;
+    expect(entries[0]).toMatchObject({
+      action: 'grant.added',
+      unitId: org.sumenep.id,
+      actorLabel: 'lead@sumenep.test',
+      after: { userId: staff.id, role: 'team_member', area: 4 },
+    });
   });
 });
