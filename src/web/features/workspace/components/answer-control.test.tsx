@@ -9,14 +9,25 @@ import type { LkeAnswer } from '../../../../core/lke/evaluate-answers.ts';
 import { TEMPLATE } from '../test/fixtures.ts';
 import { AnswerControl } from './answer-control.tsx';
 
-const renderControl = async (code: string, values: Record<string, LkeAnswer>, readOnly = false, computed = null as ReturnType<typeof ratio> | null) => {
+const renderControl = async (
+  code: string,
+  values: Record<string, LkeAnswer>,
+  readOnly = false,
+  computed = null as ReturnType<typeof ratio> | null,
+) => {
   await i18n.changeLanguage('id');
   const item = TEMPLATE.itemByCode.get(code);
   if (!item) throw new Error(code);
   const onChange = vi.fn();
   render(
     <AppProviders client={createQueryClient()} env="test">
-      <AnswerControl item={item} valueOf={(c) => values[c] ?? null} onChange={onChange} readOnly={readOnly} computed={computed} />
+      <AnswerControl
+        item={item}
+        valueOf={(c) => values[c] ?? null}
+        onChange={onChange}
+        readOnly={readOnly}
+        computed={computed}
+      />
     </AppProviders>,
   );
   return { item, onChange };

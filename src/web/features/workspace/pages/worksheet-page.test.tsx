@@ -35,9 +35,15 @@ const renderWorksheet = async (item = 'P1.i.a') => {
 };
 
 type Put = { status: number; body: unknown };
-const serve = (a: Assessment, answers: AnswerView[], onPut: (code: string, body: unknown) => Put, extra?: (m: string, u: string, b: unknown) => Put | undefined) =>
+const serve = (
+  a: Assessment,
+  answers: AnswerView[],
+  onPut: (code: string, body: unknown) => Put,
+  extra?: (m: string, u: string, b: unknown) => Put | undefined,
+) =>
   mockFetch((method, url, body) => {
-    if (method === 'GET' && url === `/api/assessments/${ASSESSMENT_ID}/worksheet`) return { status: 200, body: worksheet(a, answers) };
+    if (method === 'GET' && url === `/api/assessments/${ASSESSMENT_ID}/worksheet`)
+      return { status: 200, body: worksheet(a, answers) };
     if (method === 'GET' && url.startsWith('/api/lke/templates/')) return { status: 200, body: TPL };
     if (method === 'GET' && url.startsWith('/api/users')) return apiError(403, 'FORBIDDEN');
     const put = /^\/api\/assessments\/[^/]+\/answers\/([^/]+)$/.exec(url);
@@ -70,11 +76,17 @@ describe('WorksheetPage', () => {
   });
 
   it('saves the explanation typed into "Penjelasan"', async () => {
-    const calls = serve(assessment(), [], (code, body) => saved(code, (body as { value: string | null }).value, 1));
+    const calls = serve(assessment(), [], (code, body) =>
+      saved(code, (body as { value: string | null }).value, 1),
+    );
     await renderWorksheet();
     fireEvent.change(await screen.findByLabelText('Penjelasan'), { target: { value: 'SK Tim No. 12/2025' } });
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true), { timeout: 3000 });
-    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ version: 0, value: null, explanation: 'SK Tim No. 12/2025' });
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      version: 0,
+      value: null,
+      explanation: 'SK Tim No. 12/2025',
+    });
   });
 
   it('on 409 shows both versions; "keep mine" resends on the current version', async () => {
@@ -97,7 +109,11 @@ describe('WorksheetPage', () => {
     expect(screen.getAllByText('Konflik: pilih versi').length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole('button', { name: 'Pertahankan versi saya' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
-    expect(calls.filter((c) => c.method === 'PUT')[1]?.body).toEqual({ version: 5, value: 'Ya', explanation: '' });
+    expect(calls.filter((c) => c.method === 'PUT')[1]?.body).toEqual({
+      version: 5,
+      value: 'Ya',
+      explanation: '',
+    });
     await waitFor(() => expect(screen.queryByRole('table', { name: /Perbandingan versi/ })).toBeNull());
   });
 
@@ -107,21 +123,32 @@ describe('WorksheetPage', () => {
     await renderWorksheet();
     fireEvent.click(await screen.findByRole('radio', { name: YA }));
     fireEvent.click(await screen.findByRole('button', { name: 'Pakai versi tersimpan' }, { timeout: 3000 }));
-    await waitFor(() => expect((screen.getByRole('radio', { name: 'Tidak' }) as HTMLInputElement).checked).toBe(true));
+    await waitFor(() =>
+      expect((screen.getByRole('radio', { name: 'Tidak' }) as HTMLInputElement).checked).toBe(true),
+    );
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
     expect(screen.getAllByText('Tersimpan').length).toBeGreaterThan(0);
   });
 
   it('keeps an edit that could not be saved in localStorage', async () => {
-    serve(assessment(), [], () => ({ status: 503, body: { error: { code: 'DATABASE_UNAVAILABLE', message: 'down' } } }));
+    serve(assessment(), [], () => ({
+      status: 503,
+      body: { error: { code: 'DATABASE_UNAVAILABLE', message: 'down' } },
+    }));
     await renderWorksheet();
     fireEvent.click(await screen.findByRole('radio', { name: YA }));
-    await waitFor(() => expect(screen.getAllByText('Gagal menyimpan — mencoba lagi').length).toBeGreaterThan(0), { timeout: 3000 });
-    const kept = JSON.parse(localStorage.getItem(`pulau.worksheet.${ASSESSMENT_ID}`) ?? '{}') as Record<string, { draft: { value: string } }>;
+    await waitFor(
+      () => expect(screen.getAllByText('Gagal menyimpan — mencoba lagi').length).toBeGreaterThan(0),
+      { timeout: 3000 },
+    );
+    const kept = JSON.parse(localStorage.getItem(`pulau.worksheet.${ASSESSMENT_ID}`) ?? '{}') as Record<
+      string,
+      { draft: { value: string } }
+    >;
     expect(kept['P1.i.a']?.draft.value).toBe('Ya');
   });
 
-  it('shows an item outside the coordinator\'s area read-only, with the reason', async () => {
+  it("shows an item outside the coordinator's area read-only, with the reason", async () => {
     const calls = serve(assessment(), [], () => saved('x', null, 1));
     await renderWorksheet('P2.i.a');
     expect(await screen.findByText(/di luar area yang Anda tangani/)).toBeTruthy();
@@ -137,9 +164,17 @@ describe('WorksheetPage', () => {
       { rule: 'answered', code: 'P1.i.b', message: 'P1.i.b is not answered' },
       { rule: 'evidence', code: 'P1.i.a', message: 'P1.i.a has no evidence' },
     ];
-    const a = assessment({ can: { ...assessment().can, submit: true, answerAreas: [1, 2, 3, 4, 5, 6], answerHasil: true } });
-    const calls = serve(a, [], () => saved('x', null, 1), (method, url) =>
-      method === 'POST' && url.endsWith('/submit') ? apiError(400, 'SUBMISSION_INCOMPLETE', problems) : undefined,
+    const a = assessment({
+      can: { ...assessment().can, submit: true, answerAreas: [1, 2, 3, 4, 5, 6], answerHasil: true },
+    });
+    const calls = serve(
+      a,
+      [],
+      () => saved('x', null, 1),
+      (method, url) =>
+        method === 'POST' && url.endsWith('/submit')
+          ? apiError(400, 'SUBMISSION_INCOMPLETE', problems)
+          : undefined,
     );
     const { router } = await renderWorksheet();
     fireEvent.click(await screen.findByRole('button', { name: 'Ajukan' }));
@@ -151,7 +186,11 @@ describe('WorksheetPage', () => {
   });
 
   it('after approval says so and keeps everything read-only', async () => {
-    serve(assessment({ status: 'approved', approvedAt: '2025-06-01T00:00:00Z' }), [answer('P1.i.a', 'Ya')], () => saved('x', null, 1));
+    serve(
+      assessment({ status: 'approved', approvedAt: '2025-06-01T00:00:00Z' }),
+      [answer('P1.i.a', 'Ya')],
+      () => saved('x', null, 1),
+    );
     await renderWorksheet();
     expect(await screen.findByText(/telah disetujui pimpinan/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Ajukan' })).toBeNull();

@@ -41,7 +41,11 @@ export const assessment = (overrides: Partial<Assessment> = {}): Assessment => (
   ...overrides,
 });
 
-export const answer = (code: string, value: AnswerView['value'], overrides: Partial<AnswerView> = {}): AnswerView => ({
+export const answer = (
+  code: string,
+  value: AnswerView['value'],
+  overrides: Partial<AnswerView> = {},
+): AnswerView => ({
   code,
   value,
   explanation: '',
