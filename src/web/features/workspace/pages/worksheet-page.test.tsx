@@ -34,7 +34,7 @@ const renderWorksheet = async (item = 'P1.i.a') => {
   return { router };
 };
 
-type Put = { status: number; body: unknown };
+type Put = { status: number; body?: unknown };
 const serve = (
   a: Assessment,
   answers: AnswerView[],
