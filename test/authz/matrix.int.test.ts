@@ -14,6 +14,7 @@ import {
   type Client,
   type TestApp,
 } from '../support/test-app.ts';
+import { put } from '../support/lke-answers.ts';
 import { requestFor, type MatrixContext, type Target, type Who } from './route-requests.ts';
 
 /**
@@ -116,7 +117,9 @@ describe('authorisation matrix', () => {
             ? await client.delete(req.url)
             : spec.method === 'PATCH'
               ? await client.patch(req.url, req.body)
-              : await client.post(req.url, req.body);
+              : spec.method === 'PUT'
+                ? await put(t.app, client, req.url, req.body)
+                : await client.post(req.url, req.body);
       const label = `${routeId(spec)} as ${who} on ${target}: ${res.statusCode} ${res.body.slice(0, 160)}`;
       if (res.statusCode >= 500 || res.statusCode === 401) failures.push(`unexpected ${label}`);
       else if (expected && res.statusCode === 403) failures.push(`refused but can() allows: ${label}`);

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/core/org/roles.ts';
 import type { UnitRow } from '../../src/server/features/units/repo.ts';
 import { findUnit } from '../../src/server/features/units/repo.ts';
-import type { TestApp } from '../support/test-app.ts';
+import { assessments, periods } from '../../src/server/db/schema.ts';
+import { seedUser, type TestApp } from '../support/test-app.ts';
+import { findGrant } from '../../src/server/features/users/repo.ts';
+import { roleGrants } from '../../src/server/db/schema.ts';
 import type { seedOrg } from '../support/test-app.ts';
 
 export type Target = 'own' | 'foreign';
@@ -35,8 +38,126 @@ const parentOf = (ctx: MatrixContext, target: Target) => (target === 'own' ? ctx
 const code = () => `R-${randomUUID().slice(0, 8)}`;
 const version = async (ctx: MatrixContext, id: string) => (await findUnit(ctx.t.db, id))?.version ?? 1;
 
+const agencyOf = (ctx: MatrixContext, target: Target) => (target === 'own' ? ctx.org.kpu : ctx.org.bawaslu);
+let nextYear = 2030;
+/** A fresh period of the target's agency (one per agency and year), written straight into the table. */
+const seedPeriod = async (ctx: MatrixContext, target: Target): Promise<string> => {
+  const id = randomUUID();
+  await ctx.t.db.insert(periods).values({
+    id,
+    agencyId: agencyOf(ctx, target).id,
+    year: nextYear++,
+    name: 'Matrix',
+    templateId: 'permenpanrb-90-2021',
+    templateVersion: '1.0.0',
+    fillFrom: '2030-01-01',
+    fillUntil: '2030-03-31',
+  });
+  return id;
+};
+const draftOf = new Map<Target, string>();
+/** One draft assessment of the target unit, shared by the routes that read it or are refused on it. */
+const draft = async (ctx: MatrixContext, target: Target): Promise<string> => {
+  const known = draftOf.get(target);
+  if (known) return known;
+  const id = randomUUID();
+  await ctx.t.db.insert(assessments).values({
+    id,
+    periodId: await seedPeriod(ctx, target),
+    unitId: unitOf(ctx, target).id,
+    target: 'WBK',
+  });
+  draftOf.set(target, id);
+  return id;
+};
+const READERS: readonly Who[] = [
+  'system_admin',
+  'agency_admin',
+  'zi_team_lead',
+  'area_coordinator',
+  'team_member',
+  'leader',
+];
+const byAssessment = (path: string, body?: unknown) => async (ctx: MatrixContext, target: Target) => {
+  const id = await draft(ctx, target);
+  return { url: `/api/assessments/${id}${path}`, params: { id }, ...(body === undefined ? {} : { body }) };
+};
+const byItem = (path: string, body?: unknown) => async (ctx: MatrixContext, target: Target) => {
+  const id = await draft(ctx, target);
+  // P1.i.a is in area 1, the area of the matrix's coordinator and member.
+  return {
+    url: `/api/assessments/${id}${path}`,
+    params: { id, code: 'P1.i.a' },
+    ...(body === undefined ? {} : { body }),
+  };
+};
+
+/** A fresh account at home on the target unit, so that resets and edits touch nobody else. */
+const subjectUser = async (ctx: MatrixContext, target: Target): Promise<string> =>
+  seedUser(ctx.t.db, {
+    email: `subject-${randomUUID().slice(0, 8)}@pulau.test`,
+    homeUnit: unitOf(ctx, target),
+  });
+/** A team-member grant on the target unit to take away again. */
+const subjectGrant = async (ctx: MatrixContext, target: Target) => {
+  const userId = await subjectUser(ctx, target);
+  const id = randomUUID();
+  await ctx.t.db
+    .insert(roleGrants)
+    .values({ id, userId, unitId: unitOf(ctx, target).id, role: 'team_member', area: 1 });
+  return { userId, grant: await findGrant(ctx.t.db, id) };
+};
+const GRANTERS: readonly Who[] = ['system_admin', 'agency_admin', 'zi_team_lead'];
+
 /** One request per route of the table, aimed at the caller's own unit or at a foreign agency's. */
 const REQUESTS: Record<string, Entry> = {
+  'GET /api/users': { allowed: 'all', build: async () => ({ url: '/api/users' }) },
+  'POST /api/users': {
+    allowed: ADMINS,
+    build: async (ctx, target) => ({
+      url: '/api/users',
+      body: {
+        email: `new-${randomUUID().slice(0, 8)}@pulau.test`,
+        name: 'Matrix',
+        homeUnitId: unitOf(ctx, target).id,
+      },
+    }),
+  },
+  'PATCH /api/users/:id': {
+    allowed: ADMINS,
+    build: async (ctx, target) => {
+      const id = await subjectUser(ctx, target);
+      return { url: `/api/users/${id}`, params: { id }, body: { version: 1, name: 'Matrix renamed' } };
+    },
+  },
+  'POST /api/users/:id/reset-password': {
+    allowed: ADMINS,
+    build: async (ctx, target) => {
+      const id = await subjectUser(ctx, target);
+      return { url: `/api/users/${id}/reset-password`, params: { id } };
+    },
+  },
+  'POST /api/users/:id/grants': {
+    allowed: GRANTERS,
+    build: async (ctx, target) => {
+      const id = await subjectUser(ctx, target);
+      return {
+        url: `/api/users/${id}/grants`,
+        params: { id },
+        body: { unitId: unitOf(ctx, target).id, role: 'team_member', area: 1 },
+      };
+    },
+  },
+  'DELETE /api/users/:id/grants/:grantId': {
+    allowed: GRANTERS,
+    build: async (ctx, target) => {
+      const { userId, grant } = await subjectGrant(ctx, target);
+      return { url: `/api/users/${userId}/grants/${grant!.id}`, params: { id: userId, grantId: grant!.id } };
+    },
+  },
+  // A list narrowed to the caller's reach (like GET /api/units); a named foreign unit's 403 is in audit.int.test.ts.
+  'GET /api/audit': { allowed: 'all', build: async () => ({ url: '/api/audit' }) },
+  'POST /api/audit/verify': { allowed: ['system_admin'], build: async () => ({ url: '/api/audit/verify' }) },
   'GET /api/auth/me': {
     allowed: 'all',
     build: async () => ({ url: '/api/auth/me' }),
@@ -116,6 +237,73 @@ const REQUESTS: Record<string, Entry> = {
       url: '/api/units/import',
       body: { parentId: parentOf(ctx, target).id, csv: `code,name,type\n${code()},Matrix import,upt\n` },
     }),
+  },
+  'GET /api/periods': {
+    allowed: 'all',
+    build: async () => ({ url: '/api/periods' }),
+  },
+  'POST /api/periods': {
+    allowed: ADMINS,
+    build: async (ctx, target) => ({
+      url: '/api/periods',
+      body: {
+        agencyId: agencyOf(ctx, target).id,
+        year: nextYear++,
+        name: 'Matrix',
+        fillFrom: '2030-01-01',
+        fillUntil: '2030-03-31',
+      },
+    }),
+  },
+  'PATCH /api/periods/:id': {
+    allowed: ADMINS,
+    build: async (ctx, target) => {
+      const id = await seedPeriod(ctx, target);
+      return { url: `/api/periods/${id}`, params: { id }, body: { version: 1, name: 'Matrix edit' } };
+    },
+  },
+  'GET /api/assessments': {
+    allowed: 'all',
+    build: async () => ({ url: '/api/assessments' }),
+  },
+  'POST /api/assessments': {
+    allowed: ['system_admin', 'agency_admin', 'zi_team_lead'],
+    build: async (ctx, target) => ({
+      url: '/api/assessments',
+      body: { periodId: await seedPeriod(ctx, target), unitId: unitOf(ctx, target).id, target: 'WBK' },
+    }),
+  },
+  'GET /api/assessments/:id': { allowed: READERS, build: byAssessment('') },
+  'GET /api/assessments/:id/worksheet': { allowed: READERS, build: byAssessment('/worksheet') },
+  'PUT /api/assessments/:id/answers/:code': {
+    allowed: ['system_admin', 'zi_team_lead', 'area_coordinator', 'team_member'],
+    // Version 0 after the first save is a 409, not a 403: the matrix checks the permission only.
+    build: byItem('/answers/P1.i.a', { version: 0, value: 'Ya', explanation: 'Matrix' }),
+  },
+  'GET /api/assessments/:id/items/:code/comments': {
+    allowed: READERS,
+    build: byItem('/items/P1.i.a/comments'),
+  },
+  'POST /api/assessments/:id/items/:code/comments': {
+    allowed: ['system_admin', 'zi_team_lead', 'area_coordinator', 'team_member', 'leader'],
+    build: byItem('/items/P1.i.a/comments', { body: 'Matrix' }),
+  },
+  // A draft is refused by the gate (400) or the state (409), never submitted or approved by the matrix.
+  'POST /api/assessments/:id/submit': {
+    allowed: ['system_admin', 'zi_team_lead'],
+    build: byAssessment('/submit', { version: 1 }),
+  },
+  'POST /api/assessments/:id/approve': {
+    allowed: ['system_admin', 'leader'],
+    build: byAssessment('/approve', { version: 1 }),
+  },
+  'POST /api/assessments/:id/return': {
+    allowed: ['system_admin', 'leader'],
+    build: byAssessment('/return', { version: 1, note: 'Matrix' }),
+  },
+  'GET /api/lke/templates/:id': {
+    allowed: 'all',
+    build: async () => ({ url: '/api/lke/templates/permenpanrb-90-2021' }),
   },
 };
 
