@@ -5,7 +5,12 @@ import { findUnit } from '../../src/server/features/units/repo.ts';
 import { assessments, periods } from '../../src/server/db/schema.ts';
 import { seedUser, type TestApp } from '../support/test-app.ts';
 import { findGrant } from '../../src/server/features/users/repo.ts';
-import { roleGrants } from '../../src/server/db/schema.ts';
+import { blobs, evidence, evidenceLinks, evidenceVersions, roleGrants } from '../../src/server/db/schema.ts';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openBlobStore } from '../../src/server/storage/open-blob-store.ts';
 import type { seedOrg } from '../support/test-app.ts';
 
 export type Target = 'own' | 'foreign';
@@ -109,8 +114,108 @@ const subjectGrant = async (ctx: MatrixContext, target: Target) => {
 };
 const GRANTERS: readonly Who[] = ['system_admin', 'agency_admin', 'zi_team_lead'];
 
+/** A piece of evidence of the target unit with one stored version (real bytes, so downloads can stream). */
+const seedEvidence = async (ctx: MatrixContext, target: Target) => {
+  const bytes = Buffer.from(`matrix evidence ${randomUUID()}\n`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const file = join(mkdtempSync(join(tmpdir(), 'pulau-matrix-')), 'bukti.txt');
+  writeFileSync(file, bytes);
+  await openBlobStore(ctx.t.config).put(sha256, file, { move: true });
+  await ctx.t.db.insert(blobs).values({ sha256, size: bytes.length, mime: 'text/plain', storageKey: sha256 });
+  const id = randomUUID();
+  const versionId = randomUUID();
+  await ctx.t.db
+    .insert(evidence)
+    .values({ id, unitId: unitOf(ctx, target).id, title: 'Matrix', currentVersionId: versionId });
+  await ctx.t.db
+    .insert(evidenceVersions)
+    .values({
+      id: versionId,
+      evidenceId: id,
+      blobSha256: sha256,
+      filename: 'bukti.txt',
+      mime: 'text/plain',
+      size: bytes.length,
+    });
+  return { id, versionId };
+};
+const EVIDENCE_READERS: readonly Who[] = [
+  'system_admin',
+  'agency_admin',
+  'zi_team_lead',
+  'area_coordinator',
+  'team_member',
+  'leader',
+];
+const UPLOADERS: readonly Who[] = ['system_admin', 'zi_team_lead', 'area_coordinator', 'team_member'];
+
 /** One request per route of the table, aimed at the caller's own unit or at a foreign agency's. */
 const REQUESTS: Record<string, Entry> = {
+  'POST /api/units/:unitId/evidence': {
+    allowed: UPLOADERS,
+    // No such upload: past the permission check it is a 404, which is all the matrix needs.
+    build: async (ctx, target) => ({
+      url: `/api/units/${unitOf(ctx, target).id}/evidence`,
+      params: { unitId: unitOf(ctx, target).id },
+      body: { uploadId: randomUUID().replaceAll('-', ''), title: 'Matrix' },
+    }),
+  },
+  'GET /api/units/:unitId/evidence': {
+    allowed: EVIDENCE_READERS,
+    build: async (ctx, target) => ({
+      url: `/api/units/${unitOf(ctx, target).id}/evidence`,
+      params: { unitId: unitOf(ctx, target).id },
+    }),
+  },
+  'GET /api/evidence/:id': {
+    allowed: EVIDENCE_READERS,
+    build: async (ctx, target) => {
+      const { id } = await seedEvidence(ctx, target);
+      return { url: `/api/evidence/${id}`, params: { id } };
+    },
+  },
+  'PATCH /api/evidence/:id': {
+    allowed: UPLOADERS,
+    build: async (ctx, target) => {
+      const { id } = await seedEvidence(ctx, target);
+      return { url: `/api/evidence/${id}`, params: { id }, body: { version: 1, title: 'Matrix renamed' } };
+    },
+  },
+  'POST /api/evidence/:id/versions': {
+    allowed: UPLOADERS,
+    build: async (ctx, target) => {
+      const { id } = await seedEvidence(ctx, target);
+      return {
+        url: `/api/evidence/${id}/versions`,
+        params: { id },
+        body: { uploadId: randomUUID().replaceAll('-', ''), version: 1 },
+      };
+    },
+  },
+  'POST /api/assessments/:id/items/:code/evidence': {
+    allowed: ['system_admin', 'zi_team_lead', 'area_coordinator', 'team_member'],
+    build: async (ctx, target) => {
+      const { id: evidenceId } = await seedEvidence(ctx, target);
+      return { ...(await byItem('/items/P1.i.a/evidence')(ctx, target)), body: { evidenceId } };
+    },
+  },
+  'DELETE /api/assessments/:id/items/:code/evidence/:evidenceId': {
+    allowed: ['system_admin', 'zi_team_lead', 'area_coordinator', 'team_member'],
+    build: async (ctx, target) => {
+      const { id: evidenceId } = await seedEvidence(ctx, target);
+      const item = await byItem('/items/P1.i.a/evidence')(ctx, target);
+      const assessmentId = item.params.id;
+      await ctx.t.db.insert(evidenceLinks).values({ evidenceId, assessmentId, code: 'P1.i.a' });
+      return { url: `${item.url}/${evidenceId}`, params: { ...item.params, evidenceId } };
+    },
+  },
+  'GET /api/evidence/:id/versions/:versionId/download': {
+    allowed: EVIDENCE_READERS,
+    build: async (ctx, target) => {
+      const { id, versionId } = await seedEvidence(ctx, target);
+      return { url: `/api/evidence/${id}/versions/${versionId}/download`, params: { id, versionId } };
+    },
+  },
   'GET /api/users': { allowed: 'all', build: async () => ({ url: '/api/users' }) },
   'POST /api/users': {
     allowed: ADMINS,

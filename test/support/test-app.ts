@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import type { Database, Db } from '../../src/server/db/client.ts';
@@ -25,7 +28,14 @@ export const TEST_PASSWORD = 'kata-sandi-uji-123';
 
 export const createTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
   const database = await openTestDatabase();
-  const config = loadConfig({ PULAU_LOG_LEVEL: 'silent', PULAU_WEB_DIR: '/nonexistent', ...env });
+  // Evidence bytes and upload staging go to a folder of the test's own, never the developer's ./data.
+  const dataDir = mkdtempSync(join(tmpdir(), 'pulau-test-'));
+  const config = loadConfig({
+    PULAU_LOG_LEVEL: 'silent',
+    PULAU_WEB_DIR: '/nonexistent',
+    PULAU_DATA_DIR: dataDir,
+    ...env,
+  });
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
   const app = await buildApp({ db: database.db, config, now, logger: false });
@@ -40,6 +50,7 @@ export const createTestApp = async (env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };
