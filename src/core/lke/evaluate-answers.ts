@@ -26,12 +26,12 @@ const YES_NO: Record<string, string> = { ya: 'Ya', tidak: 'Tidak' };
 
 const readOption = (item: OptionItemDef, raw: LkeAnswer, errors: LkeIssue[]): number | null => {
   const keys = item.options.map((o) => o.key);
-  const list = `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1] ?? ''}`;
+  const list = () => `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1] ?? ''}`;
   if (typeof raw !== 'string') {
     errors.push({
       code: 'invalid_option',
       item: item.code,
-      message: `${item.code} takes ${list}, not ${JSON.stringify(raw)}`,
+      message: `${item.code} takes ${list()}, not ${JSON.stringify(raw)}`,
     });
     return null;
   }
@@ -42,7 +42,7 @@ const readOption = (item: OptionItemDef, raw: LkeAnswer, errors: LkeIssue[]): nu
     errors.push({
       code: 'invalid_option',
       item: item.code,
-      message: `${item.code}: "${raw}" is not an option; choose ${list}`,
+      message: `${item.code}: "${raw}" is not an option; choose ${list()}`,
     });
     return null;
   }
