@@ -93,7 +93,7 @@ export function ScorePanel({ score, target, plan, gains, onItem }: Props) {
         )}
       </Stack>
 
-      <Table.ScrollContainer minWidth={280}>
+      <Table.ScrollContainer minWidth={0}>
         <Table fz="xs" verticalSpacing={4} aria-label={t('ws.score.areas')}>
           <Table.Thead>
             <Table.Tr>

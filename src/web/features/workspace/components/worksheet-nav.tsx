@@ -48,7 +48,7 @@ export function WorksheetNav({
         size="xs"
         variant="light"
         color={c.answered === c.total ? 'teal' : 'gray'}
-        style={{ textTransform: 'none' }}
+        style={{ textTransform: 'none', whiteSpace: 'nowrap', flexShrink: 0, overflow: 'visible' }}
       >
         {c.answered}/{c.total}
       </Badge>

@@ -77,7 +77,7 @@ export function AssessmentsPage() {
     periodId: null as string | null,
     target: 'WBK' as 'WBK' | 'WBBM',
     alreadyWbk: false,
-    carry: true,
+    carry: false,
   });
   const create = useMutation({
     mutationFn: () =>
@@ -110,7 +110,14 @@ export function AssessmentsPage() {
         description={t('assessments.description')}
         actions={
           canStart && (
-            <Button onClick={() => setStarting(true)} disabled={open.length === 0}>
+            <Button
+              onClick={() => {
+                // Carrying over only makes sense when the unit has an earlier assessment.
+                setForm((f) => ({ ...f, carry: (list.data?.length ?? 0) > 0 }));
+                setStarting(true);
+              }}
+              disabled={open.length === 0}
+            >
               {t('assessments.start')}
             </Button>
           )

@@ -240,7 +240,7 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
             </Paper>
           </Grid.Col>
         )}
-        <Grid.Col span={desktop ? 6 : 12}>
+        <Grid.Col span={desktop ? 5 : 12}>
           <ItemPanel
             key={selected.code}
             assessment={assessment}
@@ -262,7 +262,7 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
           </Text>
         </Grid.Col>
         {desktop && (
-          <Grid.Col span={3}>
+          <Grid.Col span={4}>
             <Paper withBorder radius="md" p="sm" style={{ position: 'sticky', top: 76 }}>
               <ScrollArea.Autosize mah="calc(100vh - 110px)" type="auto">
                 {scoreEl}
