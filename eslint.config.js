@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-results', 'bench/results'] },
+  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-results', 'bench/results', 'tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,7 +15,8 @@ export default defineConfig({
         // Framework code changes rarely: its own long-cached chunks, apart from the pages.
         manualChunks(id: string) {
           if (!id.includes('node_modules')) return undefined;
-          if (id.includes('@mantine')) return 'mantine';
+          if (id.includes('@mantine/core')) return 'mantine-core';
+          if (id.includes('@mantine')) return 'mantine-extras';
           if (/[\\/](react|react-dom|scheduler|react-router)[\\/]/.test(id)) return 'react';
           if (/i18next|@tanstack/.test(id)) return 'vendor';
           if (id.includes('zod')) return 'zod';

@@ -127,16 +127,14 @@ const seedEvidence = async (ctx: MatrixContext, target: Target) => {
   await ctx.t.db
     .insert(evidence)
     .values({ id, unitId: unitOf(ctx, target).id, title: 'Matrix', currentVersionId: versionId });
-  await ctx.t.db
-    .insert(evidenceVersions)
-    .values({
-      id: versionId,
-      evidenceId: id,
-      blobSha256: sha256,
-      filename: 'bukti.txt',
-      mime: 'text/plain',
-      size: bytes.length,
-    });
+  await ctx.t.db.insert(evidenceVersions).values({
+    id: versionId,
+    evidenceId: id,
+    blobSha256: sha256,
+    filename: 'bukti.txt',
+    mime: 'text/plain',
+    size: bytes.length,
+  });
   return { id, versionId };
 };
 const EVIDENCE_READERS: readonly Who[] = [
