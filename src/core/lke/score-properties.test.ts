@@ -61,7 +61,9 @@ describe('score properties (fast-check)', () => {
   });
 
   it('a better option never lowers any score', () => {
-    const optionItems = T.items.filter((i): i is OptionItemDef => i.type !== 'ratio' && i.type !== 'index_0_4');
+    const optionItems = T.items.filter(
+      (i): i is OptionItemDef => i.type !== 'ratio' && i.type !== 'index_0_4',
+    );
     fc.assert(
       fc.property(
         arbitraryAnswers(0.15),
