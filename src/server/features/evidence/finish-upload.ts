@@ -10,6 +10,8 @@ export type FinishUploadOptions = {
   ownerId: string;
   unitId: string;
   filename: string;
+  /** Computed while the bytes arrived, when they all came in order; otherwise the file is hashed here. */
+  knownSha256: string | null;
   blobs: BlobStore;
   receipts: UploadReceipts;
   now: Date;
@@ -22,10 +24,10 @@ export type FinishUploadOptions = {
 export const finishUpload = async (
   options: FinishUploadOptions,
 ): Promise<{ ok: true; receipt: UploadReceipt } | { ok: false; refusal: FileRefusal }> => {
-  const { uploadId, stagedPath, ownerId, unitId, filename, blobs, receipts, now } = options;
+  const { uploadId, stagedPath, ownerId, unitId, filename, knownSha256, blobs, receipts, now } = options;
   const base = { uploadId, ownerId, unitId, filename, finishedAt: now.toISOString() };
   try {
-    const inspection = await inspectFile(stagedPath);
+    const inspection = await inspectFile(stagedPath, knownSha256);
     const decision = decideFileType(filename, inspection.sniffed);
     if (!decision.ok) {
       await receipts.write({

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import type { Sniffed } from './file-policy.ts';
 
@@ -13,8 +14,13 @@ const MARKUP_WINDOW = 1024;
  * Sniffs the real type from the bytes and hashes the whole file in one streaming pass. file-type cannot see
  * text, so a file it does not recognise counts as text only when it is valid UTF-8 with no NUL byte.
  */
-export const inspectFile = async (path: string): Promise<Inspection> => {
+export const inspectFile = async (path: string, knownSha256: string | null = null): Promise<Inspection> => {
   const detected = await fileTypeFromFile(path);
+  // A recognised binary type with a hash already known needs no second pass over the bytes.
+  if (detected && knownSha256) {
+    const { size } = await stat(path);
+    return { sha256: knownSha256, size, sniffed: { kind: 'binary', ext: detected.ext, mime: detected.mime } };
+  }
   const hash = createHash('sha256');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let textSoFar = detected === undefined;

@@ -1,17 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
 import type { BlobStore } from '../../storage/blob-store.ts';
 import type { UploadReceipts } from '../../storage/upload-receipts.ts';
 import { finishUpload } from './finish-upload.ts';
+import { HashingFileStore } from './hashing-file-store.ts';
 
 /** What the HTTP layer established about a create request before tus sees it. */
 export type CreateContext = { ownerId: string; unitId: string; filename: string };
 
 export type TusSetup = {
   server: Server;
-  store: FileStore;
+  store: HashingFileStore;
   /** Hands the checked create context to `onUploadCreate`, which only sees a web Request. */
   creating: WeakMap<IncomingMessage, CreateContext>;
 };
@@ -36,7 +36,7 @@ const refusal = (status: number, code: string, message: string) => ({
  * resume independent of the blob store), then moved to the blob store when the last byte arrives.
  */
 export const createTusServer = (options: TusOptions): TusSetup => {
-  const store = new FileStore({ directory: options.stagingDir });
+  const store = new HashingFileStore({ directory: options.stagingDir });
   const creating = new WeakMap<IncomingMessage, CreateContext>();
   const server = new Server({
     path: '/api/uploads',
@@ -62,6 +62,7 @@ export const createTusServer = (options: TusOptions): TusSetup => {
         ownerId: meta.ownerId ?? '',
         unitId: meta.unitId ?? '',
         filename: meta.filename ?? '',
+        knownSha256: store.takeDigest(upload.id, upload.size ?? -1),
         blobs: options.blobs,
         receipts: options.receipts,
         now: options.now(),
