@@ -196,6 +196,55 @@ describe('can(): the permission table read aloud', () => {
       onUnit(SUMENEP),
       false,
     ],
+    [
+      'a team lead runs her unit’s surveys',
+      actor({ role: 'zi_team_lead', unitPath: SUMENEP }),
+      'survey.manage',
+      onUnit(SUMENEP),
+      true,
+    ],
+    [
+      'an agency admin runs the surveys of a unit below her agency',
+      actor({ role: 'agency_admin', unitPath: KPU }),
+      'survey.manage',
+      onUnit(SUMENEP),
+      true,
+    ],
+    [
+      'a team member reads survey results but does not run the survey',
+      actor({ role: 'team_member', unitPath: SUMENEP, area: 1 }),
+      'survey.manage',
+      onUnit(SUMENEP),
+      false,
+    ],
+    [
+      'a team member reads her unit’s survey results',
+      actor({ role: 'team_member', unitPath: SUMENEP, area: 1 }),
+      'survey.read',
+      onUnit(SUMENEP),
+      true,
+    ],
+    [
+      'a provincial leader reads a regency’s survey results',
+      actor({ role: 'leader', unitPath: JATIM }),
+      'survey.read',
+      onUnit(SUMENEP),
+      true,
+    ],
+    [
+      'a TPI evaluator does not read survey results directly',
+      actor({ role: 'tpi_evaluator', unitPath: KPU }),
+      'survey.read',
+      onUnit(SUMENEP),
+      false,
+    ],
+    [
+      'an agency admin may not run another agency’s surveys',
+      actor({ role: 'agency_admin', unitPath: KPU }),
+      'survey.manage',
+      onUnit(BAWASLU),
+      false,
+    ],
   ];
   it.each(rows)('%s', (_label, who, action, subject, expected) => {
     expect(can(who, action, subject)).toBe(expected);

@@ -28,7 +28,9 @@ export type Action =
   | 'assessment.submit'
   | 'assessment.approve'
   | 'evidence.read'
-  | 'evidence.upload';
+  | 'evidence.upload'
+  | 'survey.read'
+  | 'survey.manage';
 
 /** What an action is done on: the whole system, a unit (by its materialised path), or a grant of a role on a unit. */
 export type Subject =
@@ -87,6 +89,10 @@ export const PERMISSIONS: Record<Action, readonly PermissionEntry[]> = {
   'assessment.approve': ['leader@unit'],
   'evidence.read': ['agency_admin', 'zi_team_lead', 'area_coordinator', 'team_member', 'leader'],
   'evidence.upload': ['zi_team_lead', 'area_coordinator', 'team_member'],
+  // Survey results are the unit's own data; evaluators get them through the LKE they evaluate.
+  'survey.read': ['zi_team_lead', 'area_coordinator', 'team_member', 'leader', 'agency_admin'],
+  // "The team lead runs the unit's surveys; the agency admin may run them for any of her units."
+  'survey.manage': ['zi_team_lead', 'agency_admin'],
 };
 
 const allows = (entries: readonly PermissionEntry[], grant: Grant, unitPath: string): boolean =>

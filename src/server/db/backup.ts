@@ -16,6 +16,9 @@ import {
   periods,
   roleGrants,
   sessions,
+  surveyCampaigns,
+  surveyCodes,
+  surveyResponses,
   units,
   users,
 } from './schema.ts';
@@ -34,6 +37,9 @@ const TABLES: Array<{ table: PgTable; order: Column[] }> = [
   { table: evidence, order: [evidence.id] },
   { table: evidenceVersions, order: [evidenceVersions.id] },
   { table: evidenceLinks, order: [evidenceLinks.evidenceId, evidenceLinks.assessmentId, evidenceLinks.code] },
+  { table: surveyCampaigns, order: [surveyCampaigns.id] },
+  { table: surveyResponses, order: [surveyResponses.id] },
+  { table: surveyCodes, order: [surveyCodes.campaignId, surveyCodes.codeHash] },
   { table: auditLog, order: [auditLog.seq] },
 ];
 

@@ -298,3 +298,74 @@ export const evidenceLinks = pgTable(
     index('evidence_links_item_idx').on(t.assessmentId, t.code),
   ],
 );
+
+/** A survey campaign (SKM, IPAK or IPKP) of a unit in a period, pinned to one questionnaire version. */
+export const surveyCampaigns = pgTable(
+  'survey_campaigns',
+  {
+    id: uuid('id').primaryKey(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    periodLabel: text('period_label').notNull(),
+    kind: text('kind').notNull(),
+    questionnaireId: text('questionnaire_id').notNull(),
+    questionnaireVersion: text('questionnaire_version').notNull(),
+    /** [{ code, name, population }]: the unit's services and the users of each in the period. */
+    services: jsonb('services').notNull(),
+    samplingMethod: text('sampling_method').notNull(),
+    targetSample: integer('target_sample').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    status: text('status').notNull().default('draft'),
+    requireCodes: boolean('require_codes').notNull().default(false),
+    proofOfWork: boolean('proof_of_work').notNull().default(false),
+    minSeconds: integer('min_seconds'),
+    excludeFlags: jsonb('exclude_flags').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('survey_campaigns_unit_idx').on(t.unitId)],
+);
+
+/** One anonymous response; the idempotency key makes a retried submission count once. */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    serviceCode: text('service_code'),
+    screening: text('screening').notNull(),
+    answers: jsonb('answers').notNull(),
+    profile: jsonb('profile').notNull(),
+    durationSeconds: integer('duration_seconds'),
+    flags: jsonb('flags').notNull(),
+    idempotencyKey: uuid('idempotency_key').notNull(),
+    /** SHA-256 of the canonical body, so a reused key with another body is told apart from a retry. */
+    bodyHash: text('body_hash').notNull(),
+    deviceTokenHash: text('device_token_hash'),
+    /** Salted hash of the address; nullable because it is dropped after the retention period. */
+    ipHash: text('ip_hash'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('survey_responses_idempotency_key').on(t.campaignId, t.idempotencyKey),
+    index('survey_responses_campaign_idx').on(t.campaignId, t.createdAt),
+  ],
+);
+
+/** One-time codes printed on queue tickets: only their hash is stored; `used_at` marks the one use. */
+export const surveyCodes = pgTable(
+  'survey_codes',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => surveyCampaigns.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.codeHash] })],
+);
