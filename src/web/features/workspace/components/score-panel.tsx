@@ -64,7 +64,9 @@ export function ScorePanel({ score, target, plan, gains, onItem }: Props) {
           }));
 
   return (
-    <Stack gap="md" aria-label={t('ws.score.title')} role="region">
+    // contain: the panel takes the width of its column and never the width its widest table would like
+    // (in the laptop's auto-sized scroll area that pushed the totals out of sight); wide tables scroll.
+    <Stack gap="md" aria-label={t('ws.score.title')} role="region" style={{ contain: 'inline-size' }}>
       <Title order={2} size="h4">
         {t('ws.score.title')}
       </Title>
@@ -147,42 +149,44 @@ export function ScorePanel({ score, target, plan, gains, onItem }: Props) {
                 {p.eligible ? t('ws.score.eligible') : t('ws.score.notEligible')}
               </Badge>
             </Group>
-            <Table fz="xs" verticalSpacing={2} aria-label={t('ws.score.rulesOf', { predicate: p.id })}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('ws.score.rule')}</Table.Th>
-                  <Table.Th ta="right">{t('ws.score.required')}</Table.Th>
-                  <Table.Th ta="right">{t('ws.score.actual')}</Table.Th>
-                  <Table.Th ta="center">{t('ws.score.result')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rules.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>{r.text ?? r.id}</Table.Td>
-                    <Table.Td ta="right">{ruleValue(r, r.required)}</Table.Td>
-                    <Table.Td ta="right">{ruleValue(r, r.actual)}</Table.Td>
-                    <Table.Td ta="center" c={r.pass ? 'teal' : 'red'}>
-                      {r.pass ? t('ws.score.pass') : t('ws.score.fail')}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {areaRules.length > 0 && (
+            <Table.ScrollContainer minWidth={0}>
+              <Table fz="xs" verticalSpacing={2} aria-label={t('ws.score.rulesOf', { predicate: p.id })}>
+                <Table.Thead>
                   <Table.Tr>
-                    <Table.Td>{areaRules[0]?.text ?? t('ws.score.areaRule')}</Table.Td>
-                    <Table.Td ta="right" colSpan={2}>
-                      {t('ws.score.areasPassing', {
-                        n: areaRules.filter((r) => r.pass).length,
-                        total: areaRules.length,
-                      })}
-                    </Table.Td>
-                    <Table.Td ta="center" c={areaRules.every((r) => r.pass) ? 'teal' : 'red'}>
-                      {areaRules.every((r) => r.pass) ? t('ws.score.pass') : t('ws.score.fail')}
-                    </Table.Td>
+                    <Table.Th>{t('ws.score.rule')}</Table.Th>
+                    <Table.Th ta="right">{t('ws.score.required')}</Table.Th>
+                    <Table.Th ta="right">{t('ws.score.actual')}</Table.Th>
+                    <Table.Th ta="center">{t('ws.score.result')}</Table.Th>
                   </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rules.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td>{r.text ?? r.id}</Table.Td>
+                      <Table.Td ta="right">{ruleValue(r, r.required)}</Table.Td>
+                      <Table.Td ta="right">{ruleValue(r, r.actual)}</Table.Td>
+                      <Table.Td ta="center" c={r.pass ? 'teal' : 'red'}>
+                        {r.pass ? t('ws.score.pass') : t('ws.score.fail')}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                  {areaRules.length > 0 && (
+                    <Table.Tr>
+                      <Table.Td>{areaRules[0]?.text ?? t('ws.score.areaRule')}</Table.Td>
+                      <Table.Td ta="right" colSpan={2}>
+                        {t('ws.score.areasPassing', {
+                          n: areaRules.filter((r) => r.pass).length,
+                          total: areaRules.length,
+                        })}
+                      </Table.Td>
+                      <Table.Td ta="center" c={areaRules.every((r) => r.pass) ? 'teal' : 'red'}>
+                        {areaRules.every((r) => r.pass) ? t('ws.score.pass') : t('ws.score.fail')}
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </Stack>
         );
       })}

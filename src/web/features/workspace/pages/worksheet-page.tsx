@@ -264,7 +264,7 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
         {desktop && (
           <Grid.Col span={4}>
             <Paper withBorder radius="md" p="sm" style={{ position: 'sticky', top: 76 }}>
-              <ScrollArea.Autosize mah="calc(100vh - 110px)" type="auto">
+              <ScrollArea.Autosize mah="calc(100vh - 110px)" type="auto" offsetScrollbars="y">
                 {scoreEl}
               </ScrollArea.Autosize>
             </Paper>
