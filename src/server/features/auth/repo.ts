@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../db/client.ts';
 import { roleGrants, sessions, units, users } from '../../db/schema.ts';
@@ -30,9 +30,13 @@ export const findUserById = async (db: Tx, id: string): Promise<UserRow | undefi
   return row;
 };
 
-export const grantsOfUser = async (db: Tx, userId: string): Promise<GrantRow[]> => {
+/** Grants of many users at once, for a list page. */
+export const grantsOfUsers = async (db: Tx, userIds: string[]): Promise<Map<string, GrantRow[]>> => {
+  const out = new Map<string, GrantRow[]>();
+  if (userIds.length === 0) return out;
   const rows = await db
     .select({
+      userId: roleGrants.userId,
       id: roleGrants.id,
       role: roleGrants.role,
       unitId: roleGrants.unitId,
@@ -42,10 +46,18 @@ export const grantsOfUser = async (db: Tx, userId: string): Promise<GrantRow[]> 
     })
     .from(roleGrants)
     .innerJoin(units, eq(units.id, roleGrants.unitId))
-    .where(eq(roleGrants.userId, userId))
+    .where(inArray(roleGrants.userId, userIds))
     .orderBy(units.path, roleGrants.role);
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
+  for (const { userId, ...grant } of rows) {
+    const list = out.get(userId) ?? [];
+    list.push({ ...grant, role: grant.role as Role });
+    out.set(userId, list);
+  }
+  return out;
 };
+
+export const grantsOfUser = async (db: Tx, userId: string): Promise<GrantRow[]> =>
+  (await grantsOfUsers(db, [userId])).get(userId) ?? [];
 
 /** Grants on deactivated units give no rights: a closed office has no ZI team. */
 export const activeGrantsForActor = async (db: Tx, userId: string): Promise<Grant[]> => {

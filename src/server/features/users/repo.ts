@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { roleGrants, units, users } from '../../db/schema.ts';
 import type { Reach } from '../../../core/org/can.ts';
@@ -61,32 +61,6 @@ export const updateUserIfVersion = async (
     .where(and(eq(users.id, id), eq(users.version, version)))
     .returning();
   return row;
-};
-
-/** Grants of many users at once, for a list page. */
-export const grantsOfUsers = async (db: Tx, userIds: string[]): Promise<Map<string, GrantRow[]>> => {
-  const out = new Map<string, GrantRow[]>();
-  if (userIds.length === 0) return out;
-  const rows = await db
-    .select({
-      userId: roleGrants.userId,
-      id: roleGrants.id,
-      role: roleGrants.role,
-      unitId: roleGrants.unitId,
-      unitName: units.name,
-      unitPath: units.path,
-      area: roleGrants.area,
-    })
-    .from(roleGrants)
-    .innerJoin(units, eq(units.id, roleGrants.unitId))
-    .where(inArray(roleGrants.userId, userIds))
-    .orderBy(units.path, roleGrants.role);
-  for (const { userId, ...grant } of rows) {
-    const list = out.get(userId) ?? [];
-    list.push({ ...grant, role: grant.role as Role });
-    out.set(userId, list);
-  }
-  return out;
 };
 
 export type GrantWithUnit = GrantRow & { userId: string };

@@ -17,13 +17,13 @@ import { forbidden, notFound } from '../../http/errors.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf, authOf } from '../../http/request-actor.ts';
 import { can } from '../../../core/org/can.ts';
-import { grantsOfUser } from '../auth/repo.ts';
+import { grantsOfUser, grantsOfUsers } from '../auth/repo.ts';
 import { findUnit } from '../units/repo.ts';
 import { addGrant } from './add-grant.ts';
 import { createUser } from './create-user.ts';
 import { presentUser } from './present-user.ts';
 import { removeGrant } from './remove-grant.ts';
-import { findGrant, findUserWithHome, grantsOfUsers, listUsersInReach } from './repo.ts';
+import { findGrant, findUserWithHome, listUsersInReach } from './repo.ts';
 import { resetUserPassword } from './reset-user-password.ts';
 import { updateUser } from './update-user.ts';
 
