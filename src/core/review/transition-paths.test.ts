@@ -62,7 +62,7 @@ describe('random walks through the workflow (fast-check)', () => {
               'tpn_field',
               state.status,
             ]);
-            const before = s.preliminary
+            const before: ReviewStatus[] = s.preliminary
               ? ['submitted', 'preliminary_review', 'tpi_review']
               : ['submitted', 'tpi_review'];
             expect(
