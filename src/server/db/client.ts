@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -36,10 +37,19 @@ export const openDatabase = async (options: OpenOptions): Promise<Database> => {
   if (options.kind === 'embedded') {
     const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
     try {
-      const client = options.dataDir ? new PGlite(`${options.dataDir}/pg`) : new PGlite();
+      const folder = options.dataDir ? `${options.dataDir}/pg` : null;
+      const fresh = folder !== null && !existsSync(`${folder}/PG_VERSION`);
+      let client = folder ? new PGlite(folder) : new PGlite();
       await client.waitReady;
-      const db = drizzlePglite(client, { schema });
+      let db = drizzlePglite(client, { schema });
       if (options.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+      if (fresh && folder) {
+        // initdb grows the WASM heap by ~400 MB and a WASM heap never shrinks: start over on the new folder.
+        await client.close();
+        client = new PGlite(folder);
+        await client.waitReady;
+        db = drizzlePglite(client, { schema });
+      }
       return {
         db: db as unknown as Db,
         kind: 'embedded',
