@@ -39,6 +39,10 @@ const Env = z.object({
     .int()
     .min(1)
     .default(2 * 1024 ** 3),
+  /** Public survey submissions per address and minute: high enough for a counter behind one office NAT. */
+  PULAU_SURVEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Salt of the address and device hashes; when absent one is generated and kept in the data dir. */
+  PULAU_HASH_SALT: z.string().min(16).optional(),
 });
 
 export type S3Settings = {
@@ -65,6 +69,7 @@ export type Config = {
   dataDir: string;
   storage: { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
   uploadMaxBytes: number;
+  survey: { ratePerMinute: number; hashSalt: string | null };
 };
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -111,5 +116,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
           }
         : { kind: 'disk' },
     uploadMaxBytes: e.PULAU_UPLOAD_MAX_BYTES,
+    survey: { ratePerMinute: e.PULAU_SURVEY_RATE_PER_MINUTE, hashSalt: e.PULAU_HASH_SALT ?? null },
   };
 };

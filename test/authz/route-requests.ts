@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/core/org/roles.ts';
 import type { UnitRow } from '../../src/server/features/units/repo.ts';
 import { findUnit } from '../../src/server/features/units/repo.ts';
-import { assessments, periods } from '../../src/server/db/schema.ts';
+import { assessments, periods, surveyCampaigns } from '../../src/server/db/schema.ts';
 import { seedUser, type TestApp } from '../support/test-app.ts';
 import { findGrant } from '../../src/server/features/users/repo.ts';
 import { blobs, evidence, evidenceLinks, evidenceVersions, roleGrants } from '../../src/server/db/schema.ts';
@@ -147,8 +147,98 @@ const EVIDENCE_READERS: readonly Who[] = [
 ];
 const UPLOADERS: readonly Who[] = ['system_admin', 'zi_team_lead', 'area_coordinator', 'team_member'];
 
+/** A fresh draft SKM campaign of the target unit, written straight into the table. */
+const seedCampaign = async (ctx: MatrixContext, target: Target): Promise<string> => {
+  const id = randomUUID();
+  await ctx.t.db.insert(surveyCampaigns).values({
+    id,
+    unitId: unitOf(ctx, target).id,
+    periodLabel: 'Matrix',
+    kind: 'skm',
+    questionnaireId: 'skm',
+    questionnaireVersion: 'matrix',
+    services: [{ code: 'matrix', name: 'Matrix', population: 100 }],
+    samplingMethod: 'krejcie-morgan',
+    targetSample: 80,
+    startsOn: '2030-01-01',
+    endsOn: '2030-03-31',
+    excludeFlags: [],
+  });
+  return id;
+};
+const byCampaign = (path: string, body?: unknown) => async (ctx: MatrixContext, target: Target) => {
+  const id = await seedCampaign(ctx, target);
+  return {
+    url: `/api/surveys/campaigns/${id}${path}`,
+    params: { id },
+    ...(body === undefined ? {} : { body }),
+  };
+};
+const SURVEY_MANAGERS: readonly Who[] = ['system_admin', 'agency_admin', 'zi_team_lead'];
+const SURVEY_READERS: readonly Who[] = [
+  'system_admin',
+  'agency_admin',
+  'zi_team_lead',
+  'area_coordinator',
+  'team_member',
+  'leader',
+];
+
 /** One request per route of the table, aimed at the caller's own unit or at a foreign agency's. */
 const REQUESTS: Record<string, Entry> = {
+  'POST /api/surveys/campaigns': {
+    allowed: SURVEY_MANAGERS,
+    build: async (ctx, target) => ({
+      url: '/api/surveys/campaigns',
+      body: {
+        unitId: unitOf(ctx, target).id,
+        kind: 'ipak',
+        periodLabel: 'Matrix',
+        services: [{ code: 'matrix', name: 'Matrix', population: 100 }],
+        startsOn: '2030-01-01',
+        endsOn: '2030-03-31',
+      },
+    }),
+  },
+  'GET /api/surveys/campaigns': {
+    allowed: SURVEY_READERS,
+    build: async (ctx, target) => ({
+      url: `/api/surveys/campaigns?unitId=${unitOf(ctx, target).id}`,
+      query: { unitId: unitOf(ctx, target).id },
+    }),
+  },
+  'GET /api/surveys/campaigns/:id': { allowed: SURVEY_READERS, build: byCampaign('') },
+  'PATCH /api/surveys/campaigns/:id': {
+    allowed: SURVEY_MANAGERS,
+    build: byCampaign('', { version: 1, periodLabel: 'Matrix edit' }),
+  },
+  'POST /api/surveys/campaigns/:id/open': {
+    allowed: SURVEY_MANAGERS,
+    build: byCampaign('/open', { version: 1 }),
+  },
+  // A draft cannot be closed: past the permission check it is a 409.
+  'POST /api/surveys/campaigns/:id/close': {
+    allowed: SURVEY_MANAGERS,
+    build: byCampaign('/close', { version: 1 }),
+  },
+  'POST /api/surveys/campaigns/:id/codes': {
+    allowed: SURVEY_MANAGERS,
+    build: byCampaign('/codes', { count: 2 }),
+  },
+  // The matrix campaign pins a questionnaire version that is not installed: readers get 409, never 403.
+  'GET /api/surveys/campaigns/:id/results': { allowed: SURVEY_READERS, build: byCampaign('/results') },
+  'GET /api/surveys/campaigns/:id/responses.csv': {
+    allowed: SURVEY_READERS,
+    build: byCampaign('/responses.csv'),
+  },
+  // Writing H1.a/H2.a is answering a Hasil item: the team lead, not the area-scoped roles or the agency admin.
+  'POST /api/surveys/campaigns/:id/apply': {
+    allowed: ['system_admin', 'zi_team_lead'],
+    build: async (ctx, target) => ({
+      ...(await byCampaign('/apply')(ctx, target)),
+      body: { assessmentId: await draft(ctx, target), version: 0 },
+    }),
+  },
   'POST /api/units/:unitId/evidence': {
     allowed: UPLOADERS,
     // No such upload: past the permission check it is a 404, which is all the matrix needs.

@@ -10,6 +10,7 @@ import { periodRoutes } from '../features/periods/routes.ts';
 import { assessmentRoutes } from '../features/assessments/routes.ts';
 import { lkeRoutes } from '../features/lke/routes.ts';
 import { evidenceRoutes } from '../features/evidence/routes.ts';
+import { surveyRoutes } from '../features/surveys/routes.ts';
 
 /** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
 export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
@@ -23,4 +24,5 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...assessmentRoutes(deps),
   ...lkeRoutes(deps),
   ...evidenceRoutes(deps),
+  ...surveyRoutes(deps),
 ];

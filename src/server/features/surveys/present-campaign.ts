@@ -1,0 +1,29 @@
+import type { Campaign, SurveyService } from '../../../contracts/surveys.ts';
+import type { QualityFlag } from '../../../core/survey/quality.ts';
+import type { CampaignRow } from './repo.ts';
+
+export const servicesOf = (row: CampaignRow): SurveyService[] => row.services as SurveyService[];
+export const excludeFlagsOf = (row: CampaignRow): QualityFlag[] => row.excludeFlags as QualityFlag[];
+
+export const presentCampaign = (row: CampaignRow, responseCount: number): Campaign => ({
+  id: row.id,
+  unitId: row.unitId,
+  periodLabel: row.periodLabel,
+  kind: row.kind as Campaign['kind'],
+  questionnaireId: row.questionnaireId,
+  questionnaireVersion: row.questionnaireVersion,
+  services: servicesOf(row),
+  samplingMethod: row.samplingMethod as Campaign['samplingMethod'],
+  targetSample: row.targetSample,
+  startsOn: row.startsOn,
+  endsOn: row.endsOn,
+  status: row.status as Campaign['status'],
+  requireCodes: row.requireCodes,
+  proofOfWork: row.proofOfWork,
+  minSeconds: row.minSeconds,
+  excludeFlags: excludeFlagsOf(row),
+  responseCount,
+  version: row.version,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});

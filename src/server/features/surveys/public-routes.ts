@@ -1,0 +1,71 @@
+import {
+  CampaignIdParams,
+  IdempotencyHeaders,
+  PublicSurvey,
+  SubmitResponseBody,
+  SubmittedResponse,
+} from '../../../contracts/surveys.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { notFound } from '../../http/errors.ts';
+import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
+import { hashSalt } from './hash-salt.ts';
+import { servicesOf } from './present-campaign.ts';
+import { pinnedQuestionnaire } from './questionnaires.ts';
+import { findCampaignOnly } from './repo.ts';
+import { submitResponse } from './submit-response.ts';
+
+const tags = ['surveys (public)'];
+
+/** The respondent's side: no login, no session, JSON only; a draft campaign does not exist for the public. */
+export const publicSurveyRoutes = (deps: AppDeps): AnyRouteSpec[] => [
+  defineRoute({
+    method: 'GET',
+    url: '/api/public/surveys/:campaignId',
+    summary: 'The public form of a campaign: questionnaire, services and texts in id/en',
+    tags,
+    access: { kind: 'public' },
+    schema: { params: CampaignIdParams, response: { 200: PublicSurvey } },
+    handler: async (req) => {
+      const campaign = await findCampaignOnly(deps.db, req.params.campaignId);
+      if (!campaign || campaign.status === 'draft') throw notFound('Survey');
+      const q = await pinnedQuestionnaire(campaign);
+      return {
+        campaignId: campaign.id,
+        kind: q.kind,
+        periodLabel: campaign.periodLabel,
+        status: campaign.status as 'open' | 'closed',
+        startsOn: campaign.startsOn,
+        endsOn: campaign.endsOn,
+        requireCodes: campaign.requireCodes,
+        services: servicesOf(campaign).map(({ code, name }) => ({ code, name })),
+        questionnaire: q as unknown as Record<string, unknown>,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/public/surveys/:campaignId/responses',
+    summary: 'Submit one anonymous response; the Idempotency-Key header makes a retry count once',
+    tags,
+    access: { kind: 'public' },
+    skipCsrf: true,
+    rateLimit: { max: deps.config.survey.ratePerMinute, timeWindowMs: 60_000 },
+    schema: {
+      params: CampaignIdParams,
+      headers: IdempotencyHeaders,
+      body: SubmitResponseBody,
+      response: { 200: SubmittedResponse, 201: SubmittedResponse },
+    },
+    handler: async (req, reply) => {
+      const result = await submitResponse(deps.db, {
+        campaignId: req.params.campaignId,
+        idempotencyKey: req.headers['idempotency-key'],
+        body: req.body,
+        ip: req.ip ?? null,
+        salt: hashSalt(deps.config),
+        now: deps.now(),
+      });
+      return reply.code(result.replayed ? 200 : 201).send(result);
+    },
+  }),
+];

@@ -1,0 +1,65 @@
+import type { UpdateCampaignBody } from '../../../contracts/surveys.ts';
+import type { Tx } from '../../db/client.ts';
+import { conflict, notFound, staleWrite } from '../../http/errors.ts';
+import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
+import { checkCampaignFields } from './check-campaign-fields.ts';
+import { computedTarget } from './create-campaign.ts';
+import { presentCampaign, servicesOf } from './present-campaign.ts';
+import { findCampaign, updateCampaignIfVersion, type CampaignRow } from './repo.ts';
+
+export type UpdateCampaignOptions = {
+  campaignId: string;
+  input: UpdateCampaignBody;
+  actor: AuditActor;
+  now: Date;
+};
+
+/** Edits a draft campaign (optimistic); once open, its design is fixed so every response answers the same survey. */
+export const updateCampaign = async (
+  tx: Tx,
+  { campaignId, input, actor, now }: UpdateCampaignOptions,
+): Promise<CampaignRow> => {
+  const found = await findCampaign(tx, campaignId);
+  if (!found) throw notFound('Campaign');
+  const current = found.campaign;
+  if (current.version !== input.version) throw staleWrite(presentCampaign(current, 0));
+  if (current.status !== 'draft')
+    throw conflict('CAMPAIGN_NOT_DRAFT', `The campaign is ${current.status}; only a draft can be edited.`);
+  const { version, ...patch } = input;
+  const services = patch.services ?? servicesOf(current);
+  checkCampaignFields({
+    startsOn: patch.startsOn ?? current.startsOn,
+    endsOn: patch.endsOn ?? current.endsOn,
+    services,
+  });
+  const redesigned = patch.services !== undefined || patch.samplingMethod !== undefined;
+  const targetSample =
+    patch.targetSample ??
+    (redesigned
+      ? computedTarget({
+          kind: current.kind as 'skm',
+          services,
+          samplingMethod: patch.samplingMethod ?? (current.samplingMethod as 'krejcie-morgan'),
+        })
+      : undefined);
+  const updated = await updateCampaignIfVersion(
+    tx,
+    campaignId,
+    version,
+    { ...patch, ...(targetSample === undefined ? {} : { targetSample }) },
+    now,
+  );
+  if (!updated)
+    throw staleWrite(presentCampaign((await findCampaign(tx, campaignId))?.campaign ?? current, 0));
+  await writeAudit(tx, {
+    actor,
+    action: 'survey.campaign_updated',
+    subjectType: 'survey_campaign',
+    subjectId: campaignId,
+    unit: { id: current.unitId, path: found.unitPath },
+    before: presentCampaign(current, 0),
+    after: presentCampaign(updated, 0),
+    now,
+  });
+  return updated;
+};
