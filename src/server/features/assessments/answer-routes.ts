@@ -54,7 +54,7 @@ export const answerRoutes = (
     access: { kind: 'action', action: 'assessment.read', subject: (req) => subjects.unit(req.params) },
     schema: { params: CodeParams, response: { 200: CommentList } },
     handler: async (req) => {
-      const ctx = await subjects.load(req.params.id);
+      const ctx = await subjects.loadOnce(req.params);
       requireCode(await pinnedTemplate(ctx.period), req.params.code);
       const rows = await listComments(deps.db, req.params.id, req.params.code);
       return { comments: rows.map(presentComment) };

@@ -66,7 +66,7 @@ export const assessmentRoutes = (deps: AppDeps): AnyRouteSpec[] => {
       tags,
       access: { kind: 'action', action: 'assessment.read', subject: (req) => subjects.unit(req.params) },
       schema: { params: IdParams, response: { 200: Assessment } },
-      handler: async (req) => presentAssessment(await subjects.load(req.params.id), authOf(req).actor),
+      handler: async (req) => presentAssessment(await subjects.loadOnce(req.params), authOf(req).actor),
     }),
     defineRoute({
       method: 'GET',
@@ -76,7 +76,7 @@ export const assessmentRoutes = (deps: AppDeps): AnyRouteSpec[] => {
       access: { kind: 'action', action: 'assessment.read', subject: (req) => subjects.unit(req.params) },
       schema: { params: IdParams, response: { 200: Worksheet } },
       handler: async (req) =>
-        getWorksheet(deps.db, { context: await subjects.load(req.params.id), who: authOf(req).actor }),
+        getWorksheet(deps.db, { context: await subjects.loadOnce(req.params), who: authOf(req).actor }),
     }),
     ...answerRoutes(deps, subjects),
     ...transitionRoutes(deps, subjects),

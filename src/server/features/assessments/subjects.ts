@@ -12,11 +12,22 @@ export const assessmentSubjects = (deps: AppDeps) => {
     if (!ctx) throw notFound('Assessment');
     return ctx;
   };
+  // One lookup per request: the permission check and a read-only handler share it through `req.params`.
+  const perRequest = new WeakMap<object, Promise<AssessmentContext>>();
+  const loadOnce = (params: { id: string }): Promise<AssessmentContext> => {
+    let found = perRequest.get(params);
+    if (!found) {
+      found = load(params.id);
+      perRequest.set(params, found);
+    }
+    return found;
+  };
   return {
     load,
+    loadOnce,
     unit: async (params: { id: string }): Promise<Subject> => ({
       kind: 'unit',
-      unitPath: (await load(params.id)).unit.path,
+      unitPath: (await loadOnce(params)).unit.path,
     }),
     /** An item's area decides who may answer it; a count input belongs to its item's area. */
     item: async (params: { id: string; code: string }): Promise<Subject> => {
