@@ -14,10 +14,13 @@ import { usersApi, useUserMutation } from '../api.ts';
 
 type Values = { unitId: string | null; role: Role | null; area: string | null };
 
+const hasArea = (role: Role | null) => role === 'area_coordinator' || role === 'team_member';
+
 const toBody = (values: Values) => ({
   unitId: values.unitId ?? '',
   role: values.role ?? '',
-  area: values.role === 'area_coordinator' && values.area ? Number(values.area) : null,
+  // A coordinator needs her area; a member may be given one, and then answers that area's items.
+  area: hasArea(values.role) && values.area ? Number(values.area) : null,
 });
 
 export function GrantsPanel({ me, user, units }: { me: Me; user: User; units: readonly Unit[] }) {
@@ -135,10 +138,12 @@ export function GrantsPanel({ me, user, units }: { me: Me; user: User; units: re
             onChange={(role) => form.setFieldValue('role', role as Role | null)}
             error={form.errors.role}
           />
-          {form.values.role === 'area_coordinator' && (
+          {hasArea(form.values.role) && (
             <Select
               label={t('grants.area')}
-              required
+              required={form.values.role === 'area_coordinator'}
+              clearable={form.values.role === 'team_member'}
+              description={form.values.role === 'team_member' ? t('grants.memberAreaHint') : undefined}
               data={AREAS.map((area) => ({ value: String(area), label: t(`areas.${area}`) }))}
               {...form.getInputProps('area')}
             />
