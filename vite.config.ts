@@ -11,16 +11,25 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 400,
     rolldownOptions: {
+      // Two pages: the admin app, and the public survey form (its own small bundle: no Mantine, no router).
+      input: {
+        main: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),
+        survey: fileURLToPath(new URL('./src/web/survey.html', import.meta.url)),
+      },
       output: {
-        // Framework code changes rarely: its own long-cached chunks, apart from the pages.
-        manualChunks(id: string) {
-          if (!id.includes('node_modules')) return undefined;
-          if (id.includes('@mantine/core')) return 'mantine-core';
-          if (id.includes('@mantine')) return 'mantine-extras';
-          if (/[\\/](react|react-dom|scheduler|react-router)[\\/]/.test(id)) return 'react';
-          if (/i18next|@tanstack/.test(id)) return 'vendor';
-          if (id.includes('zod')) return 'zod';
-          return undefined;
+        // Framework code changes rarely: its own long-cached chunks, apart from the pages. Groups, not
+        // manualChunks: a manualChunks group drags each module's dependencies into it, which put React inside
+        // the Mantine chunk, so the survey page (React, no Mantine) would have loaded Mantine. Higher priority
+        // claims a module first.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 60 },
+            { name: 'router', test: /[\\/]node_modules[\\/]react-router[\\/]/, priority: 50 },
+            { name: 'zod', test: /[\\/]node_modules[\\/].*zod/, priority: 40 },
+            { name: 'vendor', test: /[\\/]node_modules[\\/].*(i18next|@tanstack)/, priority: 30 },
+            { name: 'mantine-core', test: /[\\/]node_modules[\\/]@mantine[\\/]core[\\/]/, priority: 20 },
+            { name: 'mantine-extras', test: /[\\/]node_modules[\\/]@mantine[\\/]/, priority: 10 },
+          ],
         },
       },
     },

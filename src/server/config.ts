@@ -43,6 +43,8 @@ const Env = z.object({
   PULAU_SURVEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Salt of the address and device hashes; when absent one is generated and kept in the data dir. */
   PULAU_HASH_SALT: z.string().min(16).optional(),
+  /** The public origin of the survey links and QR codes (e.g. https://zi.example.go.id); else the request's Host. */
+  PULAU_PUBLIC_URL: z.url().optional(),
 });
 
 export type S3Settings = {
@@ -69,7 +71,7 @@ export type Config = {
   dataDir: string;
   storage: { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
   uploadMaxBytes: number;
-  survey: { ratePerMinute: number; hashSalt: string | null };
+  survey: { ratePerMinute: number; hashSalt: string | null; publicUrl: string | null };
 };
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -116,6 +118,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
           }
         : { kind: 'disk' },
     uploadMaxBytes: e.PULAU_UPLOAD_MAX_BYTES,
-    survey: { ratePerMinute: e.PULAU_SURVEY_RATE_PER_MINUTE, hashSalt: e.PULAU_HASH_SALT ?? null },
+    survey: {
+      ratePerMinute: e.PULAU_SURVEY_RATE_PER_MINUTE,
+      hashSalt: e.PULAU_HASH_SALT ?? null,
+      publicUrl: e.PULAU_PUBLIC_URL ? e.PULAU_PUBLIC_URL.replace(/\/+$/, '') : null,
+    },
   };
 };

@@ -231,6 +231,20 @@ const REQUESTS: Record<string, Entry> = {
     allowed: SURVEY_READERS,
     build: byCampaign('/responses.csv'),
   },
+  'GET /api/surveys/campaigns/:id/qr.svg': {
+    allowed: SURVEY_READERS,
+    build: async (ctx, target) => {
+      const req = await byCampaign('/qr.svg?service=matrix')(ctx, target);
+      return { ...req, query: { service: 'matrix' } };
+    },
+  },
+  'GET /api/surveys/campaigns/:id/qr.png': {
+    allowed: SURVEY_READERS,
+    build: async (ctx, target) => {
+      const req = await byCampaign('/qr.png?service=matrix')(ctx, target);
+      return { ...req, query: { service: 'matrix' } };
+    },
+  },
   // Writing H1.a/H2.a is answering a Hasil item: the team lead, not the area-scoped roles or the agency admin.
   'POST /api/surveys/campaigns/:id/apply': {
     allowed: ['system_admin', 'zi_team_lead'],

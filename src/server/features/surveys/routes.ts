@@ -28,6 +28,8 @@ import { presentCampaign } from './present-campaign.ts';
 import { countResponses, findAssessmentUnit, findCampaign, findUnitPath, listCampaigns } from './repo.ts';
 import { updateCampaign } from './update-campaign.ts';
 import { publicSurveyRoutes } from './public-routes.ts';
+import { surveyPageRoutes } from './page-route.ts';
+import { surveyQrRoutes } from './qr-routes.ts';
 
 const tags = ['surveys'];
 
@@ -206,5 +208,7 @@ export const surveyRoutes = (deps: AppDeps): AnyRouteSpec[] => {
         ),
     }),
     ...publicSurveyRoutes(deps),
+    ...surveyQrRoutes(deps),
+    ...surveyPageRoutes(deps),
   ];
 };
