@@ -43,6 +43,8 @@ const Env = z.object({
   PULAU_SURVEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Salt of the address and device hashes; when absent one is generated and kept in the data dir. */
   PULAU_HASH_SALT: z.string().min(16).optional(),
+  /** Days a survey respondent's salted address hash is kept (for repeat detection) before it is dropped. */
+  PULAU_SURVEY_ADDRESS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** The public origin of the survey links and QR codes (e.g. https://zi.example.go.id); else the request's Host. */
   PULAU_PUBLIC_URL: z.url().optional(),
 });
@@ -71,7 +73,12 @@ export type Config = {
   dataDir: string;
   storage: { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
   uploadMaxBytes: number;
-  survey: { ratePerMinute: number; hashSalt: string | null; publicUrl: string | null };
+  survey: {
+    ratePerMinute: number;
+    hashSalt: string | null;
+    publicUrl: string | null;
+    addressRetentionDays: number;
+  };
 };
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -122,6 +129,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       ratePerMinute: e.PULAU_SURVEY_RATE_PER_MINUTE,
       hashSalt: e.PULAU_HASH_SALT ?? null,
       publicUrl: e.PULAU_PUBLIC_URL ? e.PULAU_PUBLIC_URL.replace(/\/+$/, '') : null,
+      addressRetentionDays: e.PULAU_SURVEY_ADDRESS_RETENTION_DAYS,
     },
   };
 };

@@ -2,7 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { buildApp, type PulauApp } from './http/app.ts';
-import { deleteExpiredSessions } from './features/auth/repo.ts';
+import { scheduleJobs } from './jobs/schedule-jobs.ts';
 
 export type RunningServer = { app: PulauApp; database: Database; url: string; stop(): Promise<void> };
 
@@ -21,11 +21,12 @@ export const startServer = async (config: Config): Promise<RunningServer> => {
     await database.close();
     throw error;
   }
-  await deleteExpiredSessions(database.db, new Date());
   const url = await app.listen({ port: config.port, host: config.host });
+  const stopJobs = scheduleJobs(database.db, config, app.log);
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      stopJobs();
       await app.close();
       await database.close();
     })());
