@@ -55,6 +55,8 @@ export const AnswerView = z.object({
   status: AnswerStatus,
   toReview: z.boolean(),
   personInChargeId: Id.nullable(),
+  /** The survey campaign whose result this is (H1.a, H2.a): the answer is locked against hand edits. */
+  sourceCampaignId: Id.nullable().default(null),
   version: z.number().int(),
   updatedAt: z.string().nullable(),
   updatedBy: Id.nullable(),

@@ -207,6 +207,8 @@ export const answers = pgTable(
     status: text('status').notNull().default('empty'),
     toReview: boolean('to_review').notNull().default(false),
     personInChargeId: uuid('person_in_charge_id').references(() => users.id),
+    /** Set when a survey campaign's result was applied here: the value is then locked against hand edits. */
+    sourceCampaignId: uuid('source_campaign_id'),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by'),

@@ -23,6 +23,8 @@ export type SaveAnswerOptions = {
   input: SaveAnswerBody;
   actor: AuditActor;
   now: Date;
+  /** Only the survey feature's apply sets this: it writes a campaign's result and locks the answer to it. */
+  sourceCampaignId?: string;
 };
 export type SaveAnswerResult = { answer: AnswerView; warnings: { code: string; message: string }[] };
 
@@ -60,6 +62,11 @@ export const saveAnswer = async (tx: Tx, options: SaveAnswerOptions): Promise<Sa
   const current = await findAnswer(tx, assessmentId, code);
   const stale = () => staleWrite(current ? presentAnswer(current) : noAnswer(code));
   if ((current?.version ?? 0) !== input.version) throw stale();
+  if (current?.sourceCampaignId && !options.sourceCampaignId)
+    throw conflict(
+      'ANSWER_FROM_SURVEY',
+      'This answer is the result of a survey campaign; apply another campaign to change it.',
+    );
 
   const stored = await listAnswers(tx, assessmentId);
   const values: Record<string, LkeAnswer> = {};
@@ -78,6 +85,7 @@ export const saveAnswer = async (tx: Tx, options: SaveAnswerOptions): Promise<Sa
     explanation: input.explanation,
     status: input.status ?? deriveAnswerStatus(input.value, input.explanation),
     toReview: false,
+    sourceCampaignId: options.sourceCampaignId ?? null,
     ...(pic === undefined ? {} : { personInChargeId: pic }),
     updatedAt: now,
     updatedBy: actor.id,

@@ -84,6 +84,7 @@ export const applyToLke = async (tx: Tx, options: ApplyToLkeOptions) => {
     input: { version, value: hasil.value.value, explanation, status: 'complete' },
     actor,
     now,
+    sourceCampaignId: campaignId,
   });
   await writeAudit(tx, {
     actor,

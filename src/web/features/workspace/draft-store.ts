@@ -37,6 +37,7 @@ export const emptyAnswer = (code: string): AnswerView => ({
   status: 'empty',
   toReview: false,
   personInChargeId: null,
+  sourceCampaignId: null,
   version: 0,
   updatedAt: null,
   updatedBy: null,

@@ -57,7 +57,7 @@ export const countAnswered = (items: readonly ItemDef[], valueOf: (code: string)
 });
 
 /** Why an item cannot be edited, or null when it can. */
-export type ReadOnlyReason = 'approved' | 'submitted' | 'outsideArea' | 'hasil' | null;
+export type ReadOnlyReason = 'approved' | 'submitted' | 'outsideArea' | 'hasil' | null | 'fromSurvey';
 
 export const readOnlyReason = (assessment: Assessment, area: number | null): ReadOnlyReason => {
   if (assessment.status === 'approved') return 'approved';

@@ -251,7 +251,10 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
             computed={computed}
             links={data.evidence.filter((l) => itemCodes.has(l.code))}
             commentCount={data.commentCounts[selected.code] ?? 0}
-            readOnly={readOnlyReason(assessment, area)}
+            readOnly={
+              readOnlyReason(assessment, area) ??
+              (snapshot.entries.get(selected.code)?.base.sourceCampaignId ? 'fromSurvey' : null)
+            }
             people={peopleList}
             me={{ id: me.id, name: me.name }}
             onPrev={prev}

@@ -49,6 +49,7 @@ export const answer = (
   code,
   value,
   explanation: '',
+  sourceCampaignId: null,
   status: value === null ? 'empty' : 'draft',
   toReview: false,
   personInChargeId: null,
