@@ -5,7 +5,14 @@ import { findUnit } from '../../src/server/features/units/repo.ts';
 import { assessments, periods, surveyCampaigns } from '../../src/server/db/schema.ts';
 import { seedUser, type TestApp } from '../support/test-app.ts';
 import { findGrant } from '../../src/server/features/users/repo.ts';
-import { blobs, evidence, evidenceLinks, evidenceVersions, roleGrants } from '../../src/server/db/schema.ts';
+import {
+  blobs,
+  evidence,
+  evidenceLinks,
+  evidenceVersions,
+  reviewAssignments,
+  roleGrants,
+} from '../../src/server/db/schema.ts';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -186,6 +193,39 @@ const SURVEY_READERS: readonly Who[] = [
 
 /** One request per route of the table, aimed at the caller's own unit or at a foreign agency's. */
 const REQUESTS: Record<string, Entry> = {
+  'GET /api/units/:unitId/evaluators': {
+    allowed: ADMINS,
+    build: async (ctx, target) => ({
+      url: `/api/units/${unitOf(ctx, target).id}/evaluators`,
+      params: { unitId: unitOf(ctx, target).id },
+    }),
+  },
+  'POST /api/units/:unitId/evaluators': {
+    allowed: ADMINS,
+    // A user who is no evaluator: past the permission check it is a 400, which is all the matrix needs.
+    build: async (ctx, target) => {
+      const userId = await subjectUser(ctx, target);
+      return {
+        url: `/api/units/${unitOf(ctx, target).id}/evaluators`,
+        params: { unitId: unitOf(ctx, target).id },
+        body: { userId },
+      };
+    },
+  },
+  'DELETE /api/units/:unitId/evaluators/:assignmentId': {
+    allowed: ADMINS,
+    build: async (ctx, target) => {
+      const userId = await subjectUser(ctx, target);
+      const assignmentId = randomUUID();
+      await ctx.t.db
+        .insert(reviewAssignments)
+        .values({ id: assignmentId, unitId: unitOf(ctx, target).id, userId, level: 'tpi' });
+      return {
+        url: `/api/units/${unitOf(ctx, target).id}/evaluators/${assignmentId}`,
+        params: { unitId: unitOf(ctx, target).id, assignmentId },
+      };
+    },
+  },
   'POST /api/surveys/campaigns': {
     allowed: SURVEY_MANAGERS,
     build: async (ctx, target) => ({
@@ -242,6 +282,22 @@ const REQUESTS: Record<string, Entry> = {
     allowed: SURVEY_READERS,
     build: async (ctx, target) => {
       const req = await byCampaign('/qr.png?service=matrix')(ctx, target);
+      return { ...req, query: { service: 'matrix' } };
+    },
+  },
+  // Past the permission check the matrix campaign's missing questionnaire version is a 409, never a 403.
+  'GET /api/surveys/campaigns/:id/responses.xlsx': {
+    allowed: SURVEY_READERS,
+    build: byCampaign('/responses.xlsx'),
+  },
+  'GET /api/surveys/campaigns/:id/report.pdf': {
+    allowed: SURVEY_READERS,
+    build: byCampaign('/report.pdf'),
+  },
+  'GET /api/surveys/campaigns/:id/poster.pdf': {
+    allowed: SURVEY_READERS,
+    build: async (ctx, target) => {
+      const req = await byCampaign('/poster.pdf?service=matrix')(ctx, target);
       return { ...req, query: { service: 'matrix' } };
     },
   },

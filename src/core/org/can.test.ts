@@ -245,6 +245,20 @@ describe('can(): the permission table read aloud', () => {
       onUnit(BAWASLU),
       false,
     ],
+    [
+      'an agency admin assigns evaluators to her units',
+      actor({ role: 'agency_admin', unitPath: KPU }),
+      'review.assign',
+      onUnit(SUMENEP),
+      true,
+    ],
+    [
+      'a TPI evaluator does not assign herself',
+      actor({ role: 'tpi_evaluator', unitPath: KPU }),
+      'review.assign',
+      onUnit(SUMENEP),
+      false,
+    ],
   ];
   it.each(rows)('%s', (_label, who, action, subject, expected) => {
     expect(can(who, action, subject)).toBe(expected);

@@ -29,6 +29,7 @@ export type Action =
   | 'assessment.approve'
   | 'evidence.read'
   | 'evidence.upload'
+  | 'review.assign'
   | 'survey.read'
   | 'survey.manage';
 
@@ -89,6 +90,8 @@ export const PERMISSIONS: Record<Action, readonly PermissionEntry[]> = {
   'assessment.approve': ['leader@unit'],
   'evidence.read': ['agency_admin', 'zi_team_lead', 'area_coordinator', 'team_member', 'leader'],
   'evidence.upload': ['zi_team_lead', 'area_coordinator', 'team_member'],
+  // The agency assigns its inspectorate's evaluators (TPI) to units; TPN assignments are the system's.
+  'review.assign': ['agency_admin'],
   // Survey results are the unit's own data; evaluators get them through the LKE they evaluate.
   'survey.read': ['zi_team_lead', 'area_coordinator', 'team_member', 'leader', 'agency_admin'],
   // "The team lead runs the unit's surveys; the agency admin may run them for any of her units."

@@ -14,6 +14,7 @@ import {
   evidenceVersions,
   itemComments,
   periods,
+  reviewAssignments,
   roleGrants,
   sessions,
   surveyCampaigns,
@@ -40,6 +41,7 @@ const TABLES: Array<{ table: PgTable; order: Column[] }> = [
   { table: surveyCampaigns, order: [surveyCampaigns.id] },
   { table: surveyResponses, order: [surveyResponses.id] },
   { table: surveyCodes, order: [surveyCodes.campaignId, surveyCodes.codeHash] },
+  { table: reviewAssignments, order: [reviewAssignments.id] },
   { table: auditLog, order: [auditLog.seq] },
 ];
 

@@ -371,3 +371,21 @@ export const surveyCodes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.codeHash] })],
 );
+
+/** Evaluators assigned to review a unit (TPI by the agency, TPN nationally); conflicts of interest are refused. */
+export const reviewAssignments = pgTable(
+  'review_assignments',
+  {
+    id: uuid('id').primaryKey(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    level: text('level').notNull(),
+    assignedBy: uuid('assigned_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('review_assignments_unique').on(t.unitId, t.userId, t.level)],
+);

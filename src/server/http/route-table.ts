@@ -11,6 +11,7 @@ import { assessmentRoutes } from '../features/assessments/routes.ts';
 import { lkeRoutes } from '../features/lke/routes.ts';
 import { evidenceRoutes } from '../features/evidence/routes.ts';
 import { surveyRoutes } from '../features/surveys/routes.ts';
+import { reviewRoutes } from '../features/reviews/routes.ts';
 
 /** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
 export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
@@ -25,4 +26,5 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...lkeRoutes(deps),
   ...evidenceRoutes(deps),
   ...surveyRoutes(deps),
+  ...reviewRoutes(deps),
 ];
