@@ -96,6 +96,23 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAction action="survey.read" />,
+                children: [
+                  {
+                    path: '/surveys',
+                    lazy: async () => ({
+                      Component: (await import('../features/surveys/pages/campaigns-page.tsx')).CampaignsPage,
+                    }),
+                  },
+                  {
+                    path: '/surveys/:id',
+                    lazy: async () => ({
+                      Component: (await import('../features/surveys/pages/campaign-page.tsx')).CampaignPage,
+                    }),
+                  },
+                ],
+              },
+              {
                 element: <RequireAction action="evidence.read" />,
                 children: [
                   {
