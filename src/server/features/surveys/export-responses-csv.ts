@@ -13,7 +13,7 @@ const cell = (v: unknown): string => {
   return `"${safe.replace(/"/g, '""')}"`;
 };
 
-const labelOf = (q: Questionnaire, code: string, value: unknown, services: Map<string, string>) => {
+export const labelOf = (q: Questionnaire, code: string, value: unknown, services: Map<string, string>) => {
   const field = q.profile.find((f) => f.code === code);
   if (field)
     return 'options' in field

@@ -30,6 +30,7 @@ import { updateCampaign } from './update-campaign.ts';
 import { publicSurveyRoutes } from './public-routes.ts';
 import { surveyPageRoutes } from './page-route.ts';
 import { surveyQrRoutes } from './qr-routes.ts';
+import { surveyReportRoutes } from './report-routes.ts';
 
 const tags = ['surveys'];
 
@@ -209,6 +210,7 @@ export const surveyRoutes = (deps: AppDeps): AnyRouteSpec[] => {
     }),
     ...publicSurveyRoutes(deps),
     ...surveyQrRoutes(deps),
+    ...surveyReportRoutes(deps),
     ...surveyPageRoutes(deps),
   ];
 };
