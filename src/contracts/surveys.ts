@@ -197,6 +197,8 @@ export const PublicSurvey = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   requireCodes: z.boolean(),
+  /** The form must fetch a challenge and send `proofOfWork: {challenge, solution}` with the response. */
+  proofOfWork: z.boolean().default(false),
   services: z.array(z.object({ code: z.string(), name: z.string() })),
   /** The pinned questionnaire as data (texts in `id` and `en`). */
   questionnaire: z.record(z.string(), z.unknown()),
@@ -206,6 +208,8 @@ export const PublicSurvey = z.object({
 export const SubmitResponseBody = z.looseObject({
   code: z.string().trim().min(1).max(40).optional(),
   deviceToken: z.string().min(1).max(200).optional(),
+  proofOfWork: z.object({ challenge: z.string().max(300), solution: z.string().max(40) }).optional(),
 });
+export const PowChallenge = z.object({ challenge: z.string(), difficulty: z.number().int() });
 export const IdempotencyHeaders = z.object({ 'idempotency-key': z.uuid() });
 export const SubmittedResponse = z.object({ id: Id, replayed: z.boolean() });

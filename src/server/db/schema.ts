@@ -350,10 +350,13 @@ export const surveyResponses = pgTable(
     deviceTokenHash: text('device_token_hash'),
     /** Salted hash of the address; nullable because it is dropped after the retention period. */
     ipHash: text('ip_hash'),
+    /** The solved proof-of-work challenge, when the campaign asks for one: each solves one response. */
+    powChallengeHash: text('pow_challenge_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('survey_responses_idempotency_key').on(t.campaignId, t.idempotencyKey),
+    uniqueIndex('survey_responses_pow_key').on(t.campaignId, t.powChallengeHash),
     index('survey_responses_campaign_idx').on(t.campaignId, t.createdAt),
   ],
 );

@@ -24,17 +24,43 @@ export type SendResult =
   | { kind: 'retry' }
   | { kind: 'rejected'; status: number; code: string; errors: FieldError[] };
 
+/** Leading zero bits of a digest (the server counts them the same way). */
+const zeroBits = (digest: Uint8Array): number => {
+  let bits = 0;
+  for (const byte of digest) {
+    if (byte !== 0) return bits + Math.clz32(byte) - 24;
+    bits += 8;
+  }
+  return bits;
+};
+
+/** Fetches a challenge and finds a suffix whose SHA-256 has enough leading zero bits (~0.5 s on a phone). */
+export const solveProofOfWork = async (
+  campaignId: string,
+): Promise<{ challenge: string; solution: string }> => {
+  const res = await fetch(`/api/public/surveys/${encodeURIComponent(campaignId)}/challenge`);
+  if (!res.ok) throw new Error(`challenge ${res.status}`);
+  const { challenge, difficulty } = (await res.json()) as { challenge: string; difficulty: number };
+  const encoder = new TextEncoder();
+  for (let i = 0; ; i++) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(`${challenge}:${i}`)));
+    if (zeroBits(digest) >= difficulty) return { challenge, solution: String(i) };
+  }
+};
+
 export const sendResponse = async (
   campaignId: string,
   idempotencyKey: string,
   body: SubmitBody,
+  proofOfWork = false,
 ): Promise<SendResult> => {
   let res: Response;
   try {
+    const proof = proofOfWork ? { proofOfWork: await solveProofOfWork(campaignId) } : {};
     res = await fetch(`/api/public/surveys/${encodeURIComponent(campaignId)}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(body),
+      body: JSON.stringify({ ...body, ...proof }),
     });
   } catch {
     return { kind: 'retry' };

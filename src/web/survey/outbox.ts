@@ -2,11 +2,18 @@ import { sendResponse, type SendResult } from './api.ts';
 import type { SubmitBody } from './types.ts';
 
 /** A response kept on the device until the server has it; `key` is its Idempotency-Key, fixed for good. */
-export type Pending = { key: string; campaignId: string; body: SubmitBody; queuedAt: number };
+export type Pending = {
+  key: string;
+  campaignId: string;
+  body: SubmitBody;
+  queuedAt: number;
+  /** The campaign asks for a proof of work: solved afresh at each sending (challenges expire). */
+  proofOfWork?: boolean;
+};
 
 export const OUTBOX_STORAGE_KEY = 'pulau.survey.outbox';
 
-type Send = (campaignId: string, key: string, body: SubmitBody) => Promise<SendResult>;
+type Send = (campaignId: string, key: string, body: SubmitBody, proofOfWork?: boolean) => Promise<SendResult>;
 
 const read = (storageKey: string): Pending[] => {
   try {
@@ -82,7 +89,7 @@ export class Outbox {
     for (;;) {
       const next = this.list()[0];
       if (!next) return;
-      const result = await this.send(next.campaignId, next.key, next.body);
+      const result = await this.send(next.campaignId, next.key, next.body, next.proofOfWork === true);
       if (result.kind === 'retry') return;
       // Stored (or replayed), or refused for good (closed campaign, spent code): either way it leaves the queue.
       this.remove(next.key);

@@ -282,15 +282,15 @@ export function SurveyApp({
     };
     // Earlier responses still waiting go first: the queue keeps the order.
     if (outbox.list().length > 0) {
-      outbox.add({ key, campaignId, body, queuedAt: Date.now() });
+      outbox.add({ key, campaignId, body, queuedAt: Date.now(), proofOfWork: survey.proofOfWork === true });
       finish();
       void outbox.flush().then(() => setPending(outbox.list().length));
       return;
     }
-    const result = await sendResponse(campaignId, key, body);
+    const result = await sendResponse(campaignId, key, body, survey.proofOfWork === true);
     if (result.kind === 'ok') return finish();
     if (result.kind === 'retry') {
-      outbox.add({ key, campaignId, body, queuedAt: Date.now() });
+      outbox.add({ key, campaignId, body, queuedAt: Date.now(), proofOfWork: survey.proofOfWork === true });
       return finish();
     }
     setSending(false);

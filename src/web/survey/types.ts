@@ -64,6 +64,8 @@ export type PublicSurvey = {
   startsOn: string;
   endsOn: string;
   requireCodes: boolean;
+  /** Each response carries a solved proof-of-work challenge (fetched and solved when it is sent). */
+  proofOfWork?: boolean;
   services: { code: string; name: string }[];
   questionnaire: Questionnaire;
 };

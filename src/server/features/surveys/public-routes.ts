@@ -1,6 +1,7 @@
 import {
   CampaignIdParams,
   IdempotencyHeaders,
+  PowChallenge,
   PublicSurvey,
   SubmitResponseBody,
   SubmittedResponse,
@@ -13,6 +14,8 @@ import { servicesOf } from './present-campaign.ts';
 import { pinnedQuestionnaire } from './questionnaires.ts';
 import { findCampaignOnly } from './repo.ts';
 import { submitResponse } from './submit-response.ts';
+import { issueChallenge } from './proof-of-work.ts';
+import { DEFAULT_POW_DIFFICULTY } from '../../../core/survey/proof-of-work.ts';
 
 const tags = ['surveys (public)'];
 
@@ -37,8 +40,27 @@ export const publicSurveyRoutes = (deps: AppDeps): AnyRouteSpec[] => [
         startsOn: campaign.startsOn,
         endsOn: campaign.endsOn,
         requireCodes: campaign.requireCodes,
+        proofOfWork: campaign.proofOfWork,
         services: servicesOf(campaign).map(({ code, name }) => ({ code, name })),
         questionnaire: q as unknown as Record<string, unknown>,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/public/surveys/:campaignId/challenge',
+    summary: 'A proof-of-work challenge for one response (campaigns that ask for one)',
+    tags,
+    access: { kind: 'public' },
+    rateLimit: { max: deps.config.survey.ratePerMinute, timeWindowMs: 60_000 },
+    schema: { params: CampaignIdParams, response: { 200: PowChallenge } },
+    handler: async (req) => {
+      const campaign = await findCampaignOnly(deps.db, req.params.campaignId);
+      if (!campaign || campaign.status === 'draft' || !campaign.proofOfWork) throw notFound('Survey');
+      const now = deps.now();
+      return {
+        challenge: issueChallenge(hashSalt(deps.config), campaign.id, now),
+        difficulty: DEFAULT_POW_DIFFICULTY,
       };
     },
   }),

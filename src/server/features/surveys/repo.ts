@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { assessments, surveyCampaigns, surveyCodes, surveyResponses, units } from '../../db/schema.ts';
 
@@ -144,4 +144,24 @@ export const findAssessmentUnit = async (
     .innerJoin(units, eq(units.id, assessments.unitId))
     .where(eq(assessments.id, assessmentId));
   return row;
+};
+
+/** Whether a solved proof-of-work challenge already served another response (a retry of the same one is fine). */
+export const powChallengeUsed = async (
+  db: Tx,
+  campaignId: string,
+  powHash: string,
+  idempotencyKey: string,
+) => {
+  const [row] = await db
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(
+      and(
+        eq(surveyResponses.campaignId, campaignId),
+        eq(surveyResponses.powChallengeHash, powHash),
+        ne(surveyResponses.idempotencyKey, idempotencyKey),
+      ),
+    );
+  return row !== undefined;
 };

@@ -8,7 +8,15 @@ import { codeHash } from './code-hash.ts';
 import { canonicalHash, saltedHash } from './hash-salt.ts';
 import { servicesOf } from './present-campaign.ts';
 import { pinnedQuestionnaire, serviceField } from './questionnaires.ts';
-import { findCampaignOnly, findResponseByKey, insertResponseIfNew, useCode } from './repo.ts';
+import {
+  findCampaignOnly,
+  findResponseByKey,
+  insertResponseIfNew,
+  powChallengeUsed,
+  useCode,
+} from './repo.ts';
+import { verifyProofOfWork } from './proof-of-work.ts';
+import { DEFAULT_POW_DIFFICULTY } from '../../../core/survey/proof-of-work.ts';
 
 export type SubmitResponseOptions = {
   campaignId: string;
@@ -46,7 +54,7 @@ export const submitResponse = async (db: Db, o: SubmitResponseOptions): Promise<
   if (!campaign || campaign.status === 'draft') throw notFound('Survey');
   if (!acceptsResponses(campaign, o.now))
     throw conflict('CAMPAIGN_CLOSED', 'This survey is not taking responses now.');
-  const { code, deviceToken, ...response } = o.body;
+  const { code, deviceToken, proofOfWork, ...response } = o.body;
   const q = await pinnedQuestionnaire(campaign);
   const checked = validateResponse(q, response, { services: servicesOf(campaign).map((s) => s.code) });
   if (!checked.ok)
@@ -55,8 +63,14 @@ export const submitResponse = async (db: Db, o: SubmitResponseOptions): Promise<
     });
   if (campaign.requireCodes && typeof code !== 'string')
     throw badRequest('CODE_REQUIRED', 'This survey needs the code printed on your queue ticket.');
+  const powHash = campaign.proofOfWork
+    ? verifyProofOfWork(o.salt, campaign.id, proofOfWork, DEFAULT_POW_DIFFICULTY, o.now)
+    : null;
+  if (powHash && (await powChallengeUsed(db, campaign.id, powHash, o.idempotencyKey)))
+    throw conflict('POW_USED', 'This proof of work already served a response; the form fetches a new one.');
   const submission = checked.value;
-  const bodyHash = canonicalHash(o.body);
+  // A retry solves a fresh challenge: the proof is not part of what makes two sendings the same response.
+  const bodyHash = canonicalHash({ ...o.body, proofOfWork: undefined });
   const field = serviceField(q);
   const row = {
     id: randomUUID(),
@@ -75,6 +89,7 @@ export const submitResponse = async (db: Db, o: SubmitResponseOptions): Promise<
     bodyHash,
     deviceTokenHash: typeof deviceToken === 'string' ? saltedHash(o.salt, `device:${deviceToken}`) : null,
     ipHash: o.ip ? saltedHash(o.salt, `ip:${o.ip}`) : null,
+    powChallengeHash: powHash,
     createdAt: o.now,
   };
 

@@ -1,0 +1,2 @@
+ALTER TABLE "survey_responses" ADD COLUMN "pow_challenge_hash" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_responses_pow_key" ON "survey_responses" USING btree ("campaign_id","pow_challenge_hash");
