@@ -343,13 +343,15 @@ export const reportDocument = (data: ReportData, printedAt: Date): TDocumentDefi
 
       heading('V. Prioritas perbaikan'),
       para('Unsur dengan nilai terendah menjadi prioritas rencana tindak lanjut:'),
-      {
-        ol: lowest.map(
-          (it) =>
-            `${it.aspect} — NRR ${formatId(it.nrr, 2)}${skm ? ` (konversi ${formatId(it.converted, 2)}, mutu ${it.grade ?? '–'})` : ''}`,
-        ),
-        margin: [10, 0, 0, 10],
-      },
+      lowest.length === 0
+        ? para('Belum ada respon yang dapat dihitung.')
+        : {
+            ol: lowest.map(
+              (it) =>
+                `${it.aspect} — NRR ${formatId(it.nrr, 2)}${skm ? ` (konversi ${formatId(it.converted, 2)}, mutu ${it.grade ?? '–'})` : ''}`,
+            ),
+            margin: [10, 0, 0, 10],
+          },
 
       { text: `Dicetak dari Pulau pada ${formatDateId(printedAt)}.`, margin: [0, 20, 0, 0], color: MUTED },
     ],

@@ -254,6 +254,20 @@ describe('report.pdf', () => {
   });
 });
 
+describe('a campaign without responses', () => {
+  it('still gives a workbook with only the header row and a report that says there is no index yet', async () => {
+    const id = await openCampaign('skm');
+    const xlsx = await member.get(`/api/surveys/campaigns/${id}/responses.xlsx`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Respon')!.rowCount).toBe(1);
+    const pdf = await member.get(`/api/surveys/campaigns/${id}/report.pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(extractPdfText(pdf.rawPayload).replace(/\s+/g, ' ')).toContain('Belum ada respon');
+  });
+});
+
 describe('poster.pdf', () => {
   it('is an A4 PDF with the counter’s link in text and the service name', async () => {
     const res = await member.get(`/api/surveys/campaigns/${skmId}/poster.pdf?service=loket_a`);
