@@ -65,7 +65,7 @@ export function StatusActions({ campaign, canManage }: { campaign: CampaignView;
   });
   if (!canManage || campaign.status === 'closed') return null;
   return (
-    <Stack gap={4}>
+    <Stack gap={4} align="flex-start">
       {campaign.status === 'draft' ? (
         <Button
           size="compact-sm"

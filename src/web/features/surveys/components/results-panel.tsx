@@ -27,6 +27,7 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: R
 export function ResultsPanel({ results }: { results: Results }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const serviceName = new Map(results.services.map((s) => [s.code, s.name]));
   const flagged = Object.entries(results.responses.flagged).filter(([, n]) => (n ?? 0) > 0);
   return (
     <Stack>
@@ -170,7 +171,13 @@ export function ResultsPanel({ results }: { results: Results }) {
                     <Table.Tr key={g.value}>
                       <Table.Td>
                         <Stack gap={2}>
-                          <span>{g.label ? (lng === 'en' ? g.label.en : g.label.id) : g.value}</span>
+                          <span>
+                            {g.label
+                              ? lng === 'en'
+                                ? g.label.en
+                                : g.label.id
+                              : (serviceName.get(g.value) ?? g.value)}
+                          </span>
                           <div
                             aria-hidden="true"
                             style={{
@@ -184,7 +191,11 @@ export function ResultsPanel({ results }: { results: Results }) {
                       </Table.Td>
                       <Table.Td>{g.n}</Table.Td>
                       <Table.Td>
-                        {g.suppressed ? t('surveys.results.suppressed') : num(lng, g.converted ?? g.index)}
+                        {g.n === 0
+                          ? '—'
+                          : g.suppressed
+                            ? t('surveys.results.suppressed')
+                            : num(lng, g.converted ?? g.index)}
                       </Table.Td>
                       <Table.Td>{g.marginOfError === null ? '—' : `± ${num(lng, g.marginOfError)}`}</Table.Td>
                     </Table.Tr>
