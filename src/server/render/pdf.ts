@@ -32,7 +32,7 @@ export const pdfPrinter = (): PdfMake => {
 };
 
 export type RenderPdfOptions = {
-  /** Tests turn compression off so that the content streams can be read back. */
+  /** Off to read the content streams by eye; `extractPdfText` reads compressed output too. */
   compress?: boolean;
 };
 

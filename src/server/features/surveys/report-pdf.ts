@@ -353,7 +353,27 @@ export const reportDocument = (data: ReportData, printedAt: Date): TDocumentDefi
             margin: [10, 0, 0, 10],
           },
 
-      { text: `Dicetak dari Pulau pada ${formatDateId(printedAt)}.`, margin: [0, 20, 0, 0], color: MUTED },
+      {
+        unbreakable: true,
+        columns: [
+          {
+            width: '*',
+            text: `Dicetak dari Pulau pada ${formatDateId(printedAt)}.`,
+            color: MUTED,
+            margin: [0, 60, 0, 0],
+          },
+          {
+            width: 200,
+            alignment: 'center',
+            stack: [
+              `${formatDateId(printedAt)}`,
+              `Kepala ${unit.name}`,
+              { text: '(.......................................)', margin: [0, 50, 0, 0] },
+            ],
+          },
+        ],
+        margin: [0, 20, 0, 0],
+      },
     ],
   };
 };
