@@ -45,6 +45,9 @@ export const surveysApi = {
 /** Links the browser follows itself (downloads, images): same-origin, the session cookie goes along. */
 export const surveyLinks = {
   csv: (id: string) => `${base}/${id}/responses.csv`,
+  xlsx: (id: string) => `${base}/${id}/responses.xlsx`,
+  reportPdf: (id: string) => `${base}/${id}/report.pdf`,
+  posterPdf: (id: string, service: string) => `${base}/${id}/poster.pdf?service=${enc(service)}`,
   qrSvg: (id: string, service: string) => `${base}/${id}/qr.svg?service=${enc(service)}`,
   qrPng: (id: string, service: string) => `${base}/${id}/qr.png?service=${enc(service)}`,
   publicForm: (id: string, service: string) =>

@@ -64,6 +64,16 @@ export function QrPanel({ campaign }: { campaign: CampaignView }) {
                 >
                   SVG
                 </Button>
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  component="a"
+                  href={surveyLinks.posterPdf(campaign.id, s.code)}
+                  download
+                  aria-label={t('surveys.qr.posterNamed', { service: s.name })}
+                >
+                  {t('surveys.qr.poster')}
+                </Button>
               </Group>
             </Stack>
           );

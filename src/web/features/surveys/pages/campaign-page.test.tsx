@@ -82,6 +82,12 @@ describe('CampaignPage', () => {
     expect(screen.getByRole('link', { name: 'Unduh kode QR PNG layanan Loket B' }).getAttribute('href')).toBe(
       `/api/surveys/campaigns/${CAMPAIGN}/qr.png?service=loket_b`,
     );
+    expect(
+      screen.getByRole('link', { name: 'Unduh poster A4 PDF layanan Loket A' }).getAttribute('href'),
+    ).toBe(`/api/surveys/campaigns/${CAMPAIGN}/poster.pdf?service=loket_a`);
+    expect(screen.getByRole('link', { name: 'Unduh jawaban (XLSX)' }).getAttribute('href')).toBe(
+      `/api/surveys/campaigns/${CAMPAIGN}/responses.xlsx`,
+    );
     expect(screen.getByRole('link', { name: 'Unduh jawaban (CSV)' }).getAttribute('href')).toBe(
       `/api/surveys/campaigns/${CAMPAIGN}/responses.csv`,
     );

@@ -56,6 +56,18 @@ export function CampaignPage() {
             <Button component="a" href={surveyLinks.csv(c.id)} download variant="default" size="compact-sm">
               {t('surveys.csv')}
             </Button>
+            <Button component="a" href={surveyLinks.xlsx(c.id)} download variant="default" size="compact-sm">
+              {t('surveys.xlsx')}
+            </Button>
+            <Button
+              component="a"
+              href={surveyLinks.reportPdf(c.id)}
+              download
+              variant="default"
+              size="compact-sm"
+            >
+              {t('surveys.reportPdf')}
+            </Button>
             <StatusActions campaign={c} canManage={canManage} />
           </Group>
         }
