@@ -2,17 +2,12 @@
 // of her area, uploads a PDF while its progress bar moves, sees the score change and cannot edit another area;
 // the team lead's first "Ajukan" is refused with the list of problems, the coordinator answers the last item,
 // the lead submits; the unit's leader approves; the worksheet is locked, on screen and at the API.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { paddedPdf, pdf } from '../test/fixtures/evidence-files.ts';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot } from '../test/support/browser.ts';
 import { bestAnswers, lkeTemplate } from '../test/support/lke-answers.ts';
-import { spawnServer, type SpawnedServer } from '../test/support/spawn-server.ts';
+import { callJson, startIsolatedServer, type HttpSession } from '../test/support/isolated-server.ts';
 import { tusClient, uploadIdOf } from '../test/support/tus-client.ts';
 
 const PASSWORD = 'rahasia-panjang-1';
@@ -36,58 +31,11 @@ afterAll(async () => {
   for (const clean of cleanups.reverse()) await clean();
 });
 
-/** A server of its own on a fresh temp data dir, and on a fresh database when the suite runs on PostgreSQL. */
-const startServer = async (): Promise<SpawnedServer> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pulau-e2e-workspace-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const env: Record<string, string> = { PULAU_DATA_DIR: dataDir };
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `pulau_e2e_ws_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    });
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
-  }
-  const server = await spawnServer(env);
-  cleanups.push(async () => {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  });
-  return server;
-};
+const startServer = () => startIsolatedServer('e2e-workspace', cleanups);
 
-type Session = { cookie: string; csrfToken: string };
+type Session = HttpSession;
 
-/** JSON over HTTP with a session's cookie and CSRF header; throws on anything but 2xx. */
-const call = async <T>(
-  base: string,
-  session: Session | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> => {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-};
+const call = callJson;
 
 /** Runs `task` over `items`, a few at a time (the seed is a couple of hundred requests). */
 const inParallel = async <T>(items: readonly T[], task: (item: T) => Promise<unknown>, width = 4) => {
