@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,18 @@ declare module 'vitest' {
  * snapshot is made once per set of migrations and every test file starts from a copy.
  */
 export default async function setup(project: TestProject) {
+  // Some tests check what the browser is sent (the public survey page loads no admin code): build it when absent.
+  // In its own process: inside vitest NODE_ENV is 'test', which would bundle React's development build.
+  if (!existsSync(join(process.cwd(), 'dist', 'web', 'survey.html'))) {
+    execFileSync(
+      process.execPath,
+      [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        env: { ...process.env, NODE_ENV: 'production' },
+        stdio: 'inherit',
+      },
+    );
+  }
   const hash = createHash('sha256');
   for (const file of readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
