@@ -115,3 +115,15 @@ export const formatId = (x: Exact, digits = 2): string => {
   const grouped = digitsOnly.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${neg ? '-' : ''}${grouped}${frac === undefined ? '' : `,${frac}`}`;
 };
+
+/**
+ * The scaled integer of `x` rounded half away from zero at `digits` places, for rules that grade on rounded
+ * figures (the IKM's mutu intervals).
+ * @example roundHalfUp(ratio(76605, 1000), 2) // 7661n
+ */
+export const roundHalfUp = (x: Exact, digits: number): bigint => {
+  const scale = 10n ** BigInt(digits);
+  const absN = x.n < 0n ? -x.n : x.n;
+  const q = (absN * scale * 2n + x.d) / (2n * x.d);
+  return x.n < 0n ? -q : q;
+};

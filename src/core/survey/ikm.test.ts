@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyIkm, computeIkm, convertedHundredths, IKM_INTERVALS } from './ikm.ts';
-import { rational, roundHalfUp } from './rational.ts';
+import { ratio, roundHalfUp } from '../shared/exact.ts';
 import { respond, skm, WORKED_SKM } from './test-fixtures.ts';
 
 // R5 of the worked example answers 4 everywhere, so straight-lining exclusion is off for these vectors.
@@ -93,14 +93,14 @@ describe('IKM grade intervals (PermenPANRB 14/2017), boundaries exact', () => {
   });
 
   it('rounds half-up before classifying, which closes the table gaps', () => {
-    expect(roundHalfUp(rational(76605, 1000), 2)).toBe(7661n); // 76,605 → 76,61 → B
-    expect(roundHalfUp(rational(7660499, 100000), 2)).toBe(7660n); // 76,60499 → 76,60 → C
-    expect(roundHalfUp(rational(88305, 1000), 2)).toBe(8831n); // 88,305 → A
-    expect(roundHalfUp(rational(64995, 1000), 2)).toBe(6500n); // 64,995 → C
-    expect(classifyIkm(convertedHundredths(rational(35324, 10000))).grade).toBe('A'); // NI 3,5324 → 88,31
-    expect(classifyIkm(convertedHundredths(rational(3064, 1000))).grade).toBe('C'); // NI 3,064 → 76,60
-    expect(classifyIkm(convertedHundredths(rational(30644, 10000))).grade).toBe('B'); // NI 3,0644 → 76,61
-    expect(classifyIkm(convertedHundredths(rational(26, 10))).grade).toBe('C'); // NI 2,60 → 65,00
+    expect(roundHalfUp(ratio(76605, 1000), 2)).toBe(7661n); // 76,605 → 76,61 → B
+    expect(roundHalfUp(ratio(7660499, 100000), 2)).toBe(7660n); // 76,60499 → 76,60 → C
+    expect(roundHalfUp(ratio(88305, 1000), 2)).toBe(8831n); // 88,305 → A
+    expect(roundHalfUp(ratio(64995, 1000), 2)).toBe(6500n); // 64,995 → C
+    expect(classifyIkm(convertedHundredths(ratio(35324, 10000))).grade).toBe('A'); // NI 3,5324 → 88,31
+    expect(classifyIkm(convertedHundredths(ratio(3064, 1000))).grade).toBe('C'); // NI 3,064 → 76,60
+    expect(classifyIkm(convertedHundredths(ratio(30644, 10000))).grade).toBe('B'); // NI 3,0644 → 76,61
+    expect(classifyIkm(convertedHundredths(ratio(26, 10))).grade).toBe('C'); // NI 2,60 → 65,00
   });
 
   it('the table covers 25,00–100,00 without gaps or overlaps', () => {

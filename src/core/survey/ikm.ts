@@ -1,6 +1,6 @@
 import type { LocalText, Questionnaire } from './questionnaire-schema.ts';
 import { summarizeExact, type IndexOptions, type IndexSummary } from './index-summary.ts';
-import { mul, rational, roundHalfUp, toNumber, type Rational } from './rational.ts';
+import { mul, ratio, roundHalfUp, toNumber, type Exact } from '../shared/exact.ts';
 import type { SurveySubmission } from './response.ts';
 
 export type IkmGrade = 'A' | 'B' | 'C' | 'D';
@@ -55,8 +55,7 @@ export function classifyIkm(convertedHundredths: number): IkmInterval {
 }
 
 /** Converted IKM (×25) of an exact index, rounded half-up to hundredths. */
-export const convertedHundredths = (index: Rational): number =>
-  Number(roundHalfUp(mul(index, rational(25)), 2));
+export const convertedHundredths = (index: Exact): number => Number(roundHalfUp(mul(index, ratio(25)), 2));
 
 export type IkmOptions = IndexOptions & {
   /**
@@ -101,12 +100,12 @@ export function computeIkm(
   const { summary, exact } = summarizeExact(q, responses, options);
   const itemGrades = summary.items.map((it) => {
     if (it.n === 0) return { code: it.code, convertedRounded: null, grade: null };
-    const h = convertedHundredths(rational(it.sum, it.n));
+    const h = convertedHundredths(ratio(it.sum, it.n));
     return { code: it.code, convertedRounded: h / 100, grade: classifyIkm(h).grade };
   });
   if (exact === null) return { ...summary, ikm: null, itemGrades };
   const k = summary.items.filter((it) => it.n > 0).length;
-  const index = options.weight === 'legacy-0.111' ? mul(mul(exact, rational(k)), rational(111, 1000)) : exact;
+  const index = options.weight === 'legacy-0.111' ? mul(mul(exact, ratio(k)), ratio(111, 1000)) : exact;
   const h = convertedHundredths(index);
   const interval = classifyIkm(h);
   const p = summary.precision;

@@ -1,6 +1,6 @@
 import { scoredQuestions, type Questionnaire, type SurveyKind } from './questionnaire-schema.ts';
 import { QUALITY_FLAGS, qualityFlags, type QualityFlag, type QualityOptions } from './quality.ts';
-import { add, div, mul, rational, toNumber, type Rational } from './rational.ts';
+import { add, div, mul, ratio, toNumber, type Exact } from '../shared/exact.ts';
 import type { SurveySubmission } from './response.ts';
 import { studentTQuantile } from './student-t.ts';
 
@@ -62,7 +62,7 @@ export type IndexSummary = {
   warnings: ('item_nonresponse' | 'population_smaller_than_sample')[];
 };
 
-type Core = { items: ItemStat[]; n: number; exact: Rational | null; rows: number[][] };
+type Core = { items: ItemStat[]; n: number; exact: Exact | null; rows: number[][] };
 
 function core(q: Questionnaire, rs: readonly SurveySubmission[]): Core {
   const scored = scoredQuestions(q);
@@ -95,12 +95,12 @@ function core(q: Questionnaire, rs: readonly SurveySubmission[]): Core {
       weightedNrr: n > 0 ? sum / n / answered : null,
     };
   });
-  let exact: Rational | null = null;
+  let exact: Exact | null = null;
   for (const it of items) {
     if (it.n === 0) continue;
-    exact = add(exact ?? rational(0), rational(it.sum, it.n));
+    exact = add(exact ?? ratio(0), ratio(it.sum, it.n));
   }
-  if (exact !== null) exact = div(exact, rational(answered));
+  if (exact !== null) exact = div(exact, ratio(answered));
   return { items, n: rows.length, exact, rows };
 }
 
@@ -148,13 +148,13 @@ function precisionOf(
 
 /**
  * The index with its exact value, for callers that must round or classify exactly (IKM mutu, LKE value).
- * @example summarizeExact(skm, responses).exact // rational(10, 3) for the surveys.md §1.6 example
+ * @example summarizeExact(skm, responses).exact // ratio(10, 3) for the surveys.md §1.6 example
  */
 export function summarizeExact(
   q: Questionnaire,
   responses: readonly SurveySubmission[],
   options: IndexOptions = {},
-): { summary: IndexSummary; exact: Rational | null } {
+): { summary: IndexSummary; exact: Exact | null } {
   const exclude = new Set(options.excludeFlags ?? QUALITY_FLAGS);
   const flagged = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, 0])) as Record<QualityFlag, number>;
   const included: SurveySubmission[] = [];
@@ -208,5 +208,5 @@ export function summarizeResponses(
 }
 
 /** Scales an exact index linearly: used for ×25 (IKM) and for the LKE 0–4 conversion. */
-export const scaleExact = (r: Rational, factor: Rational, offset: Rational = rational(0)): Rational =>
+export const scaleExact = (r: Exact, factor: Exact, offset: Exact = ratio(0)): Exact =>
   add(mul(r, factor), offset);

@@ -1,6 +1,6 @@
 import type { LkeConversion, Questionnaire } from './questionnaire-schema.ts';
 import { summarizeExact, type IndexOptions, type IndexSummary } from './index-summary.ts';
-import { add, mul, rational, roundHalfUp, sub, toNumber, type Rational } from './rational.ts';
+import { add, mul, ratio, roundHalfUp, sub, toNumber, type Exact } from '../shared/exact.ts';
 import type { SurveySubmission } from './response.ts';
 
 /**
@@ -10,9 +10,9 @@ import type { SurveySubmission } from './response.ts';
  * 'endpoint' = 1 + (x̄ − min) × 3/(max − min) (maps min..max onto 1..4).
  */
 export function lkeConversion(scale: { min: number; max: number }, rule: LkeConversion) {
-  const factor = rule === 'percent-of-max' ? rational(4, scale.max) : rational(3, scale.max - scale.min);
-  const apply = (x: Rational): Rational =>
-    rule === 'percent-of-max' ? mul(x, factor) : add(rational(1), mul(sub(x, rational(scale.min)), factor));
+  const factor = rule === 'percent-of-max' ? ratio(4, scale.max) : ratio(3, scale.max - scale.min);
+  const apply = (x: Exact): Exact =>
+    rule === 'percent-of-max' ? mul(x, factor) : add(ratio(1), mul(sub(x, ratio(scale.min)), factor));
   const f = toNumber(factor);
   const applyNumber = (x: number): number => (rule === 'percent-of-max' ? x * f : 1 + (x - scale.min) * f);
   return { factor: f, apply, applyNumber };

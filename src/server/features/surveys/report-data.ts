@@ -3,7 +3,7 @@ import type { SurveyResults } from '../../../contracts/surveys.ts';
 import type { Questionnaire } from '../../../core/survey/questionnaire-schema.ts';
 import { scoredQuestions } from '../../../core/survey/questionnaire-schema.ts';
 import { classifyIkm, convertedHundredths, type IkmGrade } from '../../../core/survey/ikm.ts';
-import { rational } from '../../../core/survey/rational.ts';
+import { ratio } from '../../../core/shared/exact.ts';
 import type { Tx } from '../../db/client.ts';
 import { units } from '../../db/schema.ts';
 import { getResults } from './get-results.ts';
@@ -69,7 +69,7 @@ export const loadReportData = async (db: Tx, campaign: CampaignRow): Promise<Rep
       weighted: nrr === null || answered === 0 ? null : nrr / answered,
       ...(it && it.n > 0
         ? (() => {
-            const h = convertedHundredths(rational(it.sum, it.n));
+            const h = convertedHundredths(ratio(it.sum, it.n));
             return { converted: h / 100, grade: classifyIkm(h).grade };
           })()
         : { converted: null, grade: null }),
