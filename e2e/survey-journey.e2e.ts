@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot } from '../test/support/browser.ts';
-import { callJson, startIsolatedServer, type HttpSession } from '../test/support/isolated-server.ts';
+import { seedKpuTree, startIsolatedServer } from '../test/support/isolated-server.ts';
 
 const PASSWORD = 'rahasia-panjang-1';
 const LEAD = 'siti@sumenep.go.id';
@@ -24,10 +24,6 @@ afterAll(async () => {
 
 const startServer = () => startIsolatedServer('e2e-survey', cleanups);
 
-type Session = HttpSession;
-
-const call = callJson;
-
 /** A calendar day in WIB (UTC+7), as campaign dates are. */
 const dayWib = (offset: number) =>
   new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
@@ -40,26 +36,7 @@ type Seeded = { assessmentId: string; campaignId: string };
  * (so the LKE minimum, min(30, N), is one respondent) and no speed floor.
  */
 const seed = async (base: string): Promise<Seeded> => {
-  const setup = await fetch(`${base}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      agency: { code: 'KPU', name: 'Komisi Pemilihan Umum Republik Indonesia' },
-      admin: { name: 'Administrator Sistem', email: 'admin@kpu.go.id', password: PASSWORD },
-    }),
-  });
-  if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
-  const admin: Session = {
-    cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-    csrfToken: ((await setup.json()) as { csrfToken: string }).csrfToken,
-  };
-  const req = <T>(method: string, path: string, body?: unknown) => call<T>(base, admin, method, path, body);
-  const agency = (await req<{ units: { id: string }[] }>('GET', '/api/units')).units[0];
-  if (!agency) throw new Error('no agency after setup');
-  const unit = (parentId: string, code: string, name: string, type: string) =>
-    req<{ id: string }>('POST', '/api/units', { parentId, code, name, type, isPublicService: true });
-  const jatim = await unit(agency.id, 'KPU-JATIM', 'KPU Provinsi Jawa Timur', 'provinsi');
-  const sumenep = await unit(jatim.id, 'KPU-SUMENEP', 'KPU Kabupaten Sumenep', 'kabupaten_kota');
+  const { req, agency, sumenep } = await seedKpuTree(base, PASSWORD);
   const { user } = await req<{ user: { id: string } }>('POST', '/api/users', {
     email: LEAD,
     name: 'Siti Aminah',

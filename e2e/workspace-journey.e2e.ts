@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { paddedPdf, pdf } from '../test/fixtures/evidence-files.ts';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot } from '../test/support/browser.ts';
 import { bestAnswers, lkeTemplate } from '../test/support/lke-answers.ts';
-import { callJson, startIsolatedServer, type HttpSession } from '../test/support/isolated-server.ts';
+import { seedKpuTree, startIsolatedServer } from '../test/support/isolated-server.ts';
 import { tusClient, uploadIdOf } from '../test/support/tus-client.ts';
 
 const PASSWORD = 'rahasia-panjang-1';
@@ -33,10 +33,6 @@ afterAll(async () => {
 
 const startServer = () => startIsolatedServer('e2e-workspace', cleanups);
 
-type Session = HttpSession;
-
-const call = callJson;
-
 /** Runs `task` over `items`, a few at a time (the seed is a couple of hundred requests). */
 const inParallel = async <T>(items: readonly T[], task: (item: T) => Promise<unknown>, width = 4) => {
   let next = 0;
@@ -58,26 +54,7 @@ type Seeded = { assessmentId: string; unitId: string };
  * upload in the browser covers that one).
  */
 const seed = async (base: string): Promise<Seeded> => {
-  const setup = await fetch(`${base}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      agency: { code: 'KPU', name: 'Komisi Pemilihan Umum Republik Indonesia' },
-      admin: { name: 'Administrator Sistem', email: 'admin@kpu.go.id', password: PASSWORD },
-    }),
-  });
-  if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
-  const admin: Session = {
-    cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-    csrfToken: ((await setup.json()) as { csrfToken: string }).csrfToken,
-  };
-  const req = <T>(method: string, path: string, body?: unknown) => call<T>(base, admin, method, path, body);
-  const agency = (await req<{ units: { id: string }[] }>('GET', '/api/units')).units[0];
-  if (!agency) throw new Error('no agency after setup');
-  const unit = (parentId: string, code: string, name: string, type: string) =>
-    req<{ id: string }>('POST', '/api/units', { parentId, code, name, type, isPublicService: true });
-  const jatim = await unit(agency.id, 'KPU-JATIM', 'KPU Provinsi Jawa Timur', 'provinsi');
-  const sumenep = await unit(jatim.id, 'KPU-SUMENEP', 'KPU Kabupaten Sumenep', 'kabupaten_kota');
+  const { admin, req, agency, sumenep } = await seedKpuTree(base, PASSWORD);
   const person = async (email: string, name: string, role: string, area: number | null) => {
     const { user } = await req<{ user: { id: string } }>('POST', '/api/users', {
       email,

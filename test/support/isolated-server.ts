@@ -63,3 +63,32 @@ export const callJson = async <T>(
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return (text ? JSON.parse(text) : null) as T;
 };
+
+/**
+ * The first-run setup over HTTP (agency KPU, the system administrator) and KPU Provinsi Jawa Timur → KPU
+ * Kabupaten Sumenep below it, both public-service units; returns the admin's session and a JSON caller for it.
+ */
+export const seedKpuTree = async (base: string, password: string) => {
+  const setup = await fetch(`${base}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      agency: { code: 'KPU', name: 'Komisi Pemilihan Umum Republik Indonesia' },
+      admin: { name: 'Administrator Sistem', email: 'admin@kpu.go.id', password },
+    }),
+  });
+  if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
+  const admin: HttpSession = {
+    cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    csrfToken: ((await setup.json()) as { csrfToken: string }).csrfToken,
+  };
+  const req = <T>(method: string, path: string, body?: unknown) =>
+    callJson<T>(base, admin, method, path, body);
+  const agency = (await req<{ units: { id: string }[] }>('GET', '/api/units')).units[0];
+  if (!agency) throw new Error('no agency after setup');
+  const unit = (parentId: string, code: string, name: string, type: string) =>
+    req<{ id: string }>('POST', '/api/units', { parentId, code, name, type, isPublicService: true });
+  const jatim = await unit(agency.id, 'KPU-JATIM', 'KPU Provinsi Jawa Timur', 'provinsi');
+  const sumenep = await unit(jatim.id, 'KPU-SUMENEP', 'KPU Kabupaten Sumenep', 'kabupaten_kota');
+  return { admin, req, agency, jatim, sumenep };
+};
