@@ -31,7 +31,17 @@ export type Action =
   | 'evidence.upload'
   | 'review.assign'
   | 'survey.read'
-  | 'survey.manage';
+  | 'survey.manage'
+  | 'review.read'
+  | 'review.configure'
+  | 'proposal.prepare'
+  | 'employee.read'
+  | 'employee.manage'
+  | 'programme.read'
+  | 'programme.manage'
+  | 'plan.edit'
+  | 'plan.comment'
+  | 'plan.approve';
 
 /** What an action is done on: the whole system, a unit (by its materialised path), or a grant of a role on a unit. */
 export type Subject =
@@ -96,6 +106,40 @@ export const PERMISSIONS: Record<Action, readonly PermissionEntry[]> = {
   'survey.read': ['zi_team_lead', 'area_coordinator', 'team_member', 'leader', 'agency_admin'],
   // "The team lead runs the unit's surveys; the agency admin may run them for any of her units."
   'survey.manage': ['zi_team_lead', 'agency_admin'],
+  // Review data (levels, item marks, scores per level): the unit's people and the evaluators; the use case
+  // further limits evaluators to submitted assessments of units they are assigned to.
+  'review.read': [
+    'agency_admin',
+    'zi_team_lead',
+    'area_coordinator',
+    'team_member',
+    'leader',
+    'tpi_evaluator',
+    'tpn_evaluator',
+  ],
+  // The agency's evaluation settings (preliminary review, TPI stages, deadline month-day).
+  'review.configure': ['agency_admin'],
+  // §4.2 prerequisites and proposal documents: the unit's lead for her unit, the agency for all of them.
+  'proposal.prepare': ['agency_admin', 'zi_team_lead'],
+  // "Personal data visible only inside the unit": no role reaching down from a parent sees the employee list.
+  'employee.read': ['zi_team_lead', 'area_coordinator', 'team_member', 'leader@unit', 'agency_admin@unit'],
+  'employee.manage': ['zi_team_lead', 'agency_admin@unit'],
+  // The programme (declaration, team, plans, findings, change agents) is read up the hierarchy: dashboards.
+  'programme.read': [
+    'agency_admin',
+    'zi_team_lead',
+    'area_coordinator',
+    'team_member',
+    'leader',
+    'tpi_evaluator',
+    'tpn_evaluator',
+  ],
+  'programme.manage': ['zi_team_lead'],
+  // An action plan is edited by its area's team (item subjects carry the area) and the lead; never by a parent.
+  'plan.edit': ['zi_team_lead', 'area_coordinator', 'team_member'],
+  'plan.comment': ['zi_team_lead', 'area_coordinator', 'team_member', 'leader@unit'],
+  // The unit's own leader approves the quarterly monitoring report that goes up to the parent.
+  'plan.approve': ['leader@unit'],
 };
 
 const allows = (entries: readonly PermissionEntry[], grant: Grant, unitPath: string): boolean =>

@@ -156,6 +156,10 @@ export const periods = pgTable(
     requireAllAnswered: boolean('require_all_answered').notNull().default(true),
     requireExplanation: boolean('require_explanation').notNull().default(true),
     requireEvidence: boolean('require_evidence').notNull().default(true),
+    /** TPN's proposal deadline for this period (YYYY-MM-DD), overriding the agency's month-day. */
+    proposalDeadline: text('proposal_deadline'),
+    /** How many units of this agency TPN accepts this period; null = no quota announced. */
+    proposalQuota: integer('proposal_quota'),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -181,6 +185,8 @@ export const assessments = pgTable(
     submittedBy: uuid('submitted_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     approvedBy: uuid('approved_by'),
+    /** While TPI reviews: the index of the current TPI sub-stage in the agency's list (core ReviewState). */
+    tpiStage: integer('tpi_stage').notNull().default(0),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -387,8 +393,14 @@ export const reviewAssignments = pgTable(
       .notNull()
       .references(() => users.id),
     level: text('level').notNull(),
+    /** Positions in the unit's TPI team ('member', 'team_lead', 'quality_controller'): who completes which stage. */
+    positions: jsonb('positions').notNull().default(['member']),
     assignedBy: uuid('assigned_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('review_assignments_unique').on(t.unitId, t.userId, t.level)],
 );
+
+export * from './schema/review.ts';
+export * from './schema/notifications.ts';
+export * from './schema/employees.ts';
