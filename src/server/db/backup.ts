@@ -24,6 +24,10 @@ import {
   emailOutbox,
   remindersSent,
   employees,
+  pactDocuments,
+  pactSignatures,
+  pactSigningLinks,
+  declarations,
   roleGrants,
   sessions,
   surveyCampaigns,
@@ -60,6 +64,10 @@ const TABLES: Array<{ table: PgTable; order: Column[] }> = [
   { table: emailOutbox, order: [emailOutbox.id] },
   { table: remindersSent, order: [remindersSent.key] },
   { table: employees, order: [employees.id] },
+  { table: pactDocuments, order: [pactDocuments.id] },
+  { table: pactSignatures, order: [pactSignatures.id] },
+  { table: pactSigningLinks, order: [pactSigningLinks.id] },
+  { table: declarations, order: [declarations.unitId] },
   { table: auditLog, order: [auditLog.seq] },
 ];
 

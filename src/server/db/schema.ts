@@ -404,3 +404,4 @@ export const reviewAssignments = pgTable(
 export * from './schema/review.ts';
 export * from './schema/notifications.ts';
 export * from './schema/employees.ts';
+export * from './schema/pact.ts';
