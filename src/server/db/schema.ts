@@ -330,6 +330,13 @@ export const surveyCampaigns = pgTable(
     proofOfWork: boolean('proof_of_work').notNull().default(false),
     minSeconds: integer('min_seconds'),
     excludeFlags: jsonb('exclude_flags').notNull(),
+    /** The unit's own unscored questions (core `customQuestionSchema`), asked after the scored ones. */
+    customQuestions: jsonb('custom_questions').notNull().default([]),
+    /** A device token answers once per service in this many hours (0: no rule); kiosks send none. */
+    deviceWindowHours: integer('device_window_hours').notNull().default(24),
+    /** A closed campaign the unit chose to show on its public results page. */
+    published: boolean('published').notNull().default(false),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -405,3 +412,5 @@ export * from './schema/review.ts';
 export * from './schema/notifications.ts';
 export * from './schema/employees.ts';
 export * from './schema/pact.ts';
+export * from './schema/team.ts';
+export * from './schema/surveys-extra.ts';
