@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { REVIEW_STATUSES } from '../core/review/review-status.ts';
 import { Id, Version } from './common.ts';
 
 export const Target = z.enum(['WBK', 'WBBM']);
-export const AssessmentStatus = z.enum(['draft', 'submitted', 'approved']);
+/** The review status of the evaluation workflow (core ReviewStatus): draft, submitted, tpi_review, … */
+export const AssessmentStatus = z.enum(REVIEW_STATUSES);
 
 export const Assessment = z.object({
   id: Id,
@@ -81,6 +83,17 @@ export const Worksheet = z.object({
   answers: z.array(AnswerView),
   evidence: z.array(EvidenceLinkView),
   commentCounts: z.record(z.string(), z.number().int()),
+  /** Items an evaluator returned for revision (and not yet rechecked), with the note; others are absent. */
+  itemReviews: z
+    .record(
+      z.string(),
+      z.object({
+        status: z.enum(['returned', 'awaiting_recheck']),
+        returnNote: z.string(),
+        revisions: z.number().int(),
+      }),
+    )
+    .default({}),
 });
 export type Worksheet = z.infer<typeof Worksheet>;
 

@@ -1,6 +1,7 @@
 import type { Worksheet } from '../../../contracts/assessments.ts';
 import type { Actor } from '../../../core/org/can.ts';
 import type { Tx } from '../../db/client.ts';
+import { listItemReviews } from '../reviews/item-review-repo.ts';
 import { presentAnswer } from './present-answer.ts';
 import { presentAssessment } from './present-assessment.ts';
 import { countCommentsByCode, listAnswers, listLinkViews, type AssessmentContext } from './repo.ts';
@@ -10,15 +11,21 @@ export type GetWorksheetOptions = { context: AssessmentContext; who: Actor };
 /** Everything the worksheet screen needs in one read; scores are the browser's, from the same core. */
 export const getWorksheet = async (db: Tx, { context, who }: GetWorksheetOptions): Promise<Worksheet> => {
   const id = context.assessment.id;
-  const [answers, links, commentCounts] = await Promise.all([
+  const [answers, links, commentCounts, reviews] = await Promise.all([
     listAnswers(db, id),
     listLinkViews(db, id),
     countCommentsByCode(db, id),
+    listItemReviews(db, id),
   ]);
+  const itemReviews: Worksheet['itemReviews'] = {};
+  for (const r of reviews)
+    if (r.status === 'returned' || r.status === 'awaiting_recheck')
+      itemReviews[r.code] = { status: r.status, returnNote: r.returnNote, revisions: r.revisions };
   return {
     assessment: presentAssessment(context, who),
     answers: answers.map(presentAnswer),
     evidence: links.map((l) => ({ ...l, size: l.size === null ? null : Number(l.size) })),
     commentCounts,
+    itemReviews,
   };
 };

@@ -9,6 +9,7 @@ export type AssignmentRow = {
   userName: string;
   userEmail: string;
   level: string;
+  positions: unknown;
   createdAt: Date;
 };
 
@@ -19,6 +20,7 @@ const columns = {
   userName: users.name,
   userEmail: users.email,
   level: reviewAssignments.level,
+  positions: reviewAssignments.positions,
   createdAt: reviewAssignments.createdAt,
 };
 

@@ -17,9 +17,14 @@ import { deleteAssignment, findAssignment, listAssignments, type AssignmentRow }
 
 const tags = ['reviews'];
 
+/** Stored as JSON; anything but a list of strings reads as the default position. */
+export const positionsOf = (stored: unknown): string[] =>
+  Array.isArray(stored) && stored.every((p) => typeof p === 'string') ? stored : ['member'];
+
 const present = (row: AssignmentRow): EvaluatorAssignment => ({
   ...row,
   level: row.level === 'tpn' ? 'tpn' : 'tpi',
+  positions: positionsOf(row.positions),
   createdAt: row.createdAt.toISOString(),
 });
 

@@ -57,11 +57,21 @@ export const countAnswered = (items: readonly ItemDef[], valueOf: (code: string)
 });
 
 /** Why an item cannot be edited, or null when it can. */
-export type ReadOnlyReason = 'approved' | 'submitted' | 'outsideArea' | 'hasil' | null | 'fromSurvey';
+export type ReadOnlyReason =
+  'locked' | 'submitted' | 'notReturned' | 'outsideArea' | 'hasil' | null | 'fromSurvey';
 
-export const readOnlyReason = (assessment: Assessment, area: number | null): ReadOnlyReason => {
-  if (assessment.status === 'approved') return 'approved';
+/**
+ * The unit answers in a draft, and in a returned assessment only the items an evaluator returned; from the
+ * submission on, the evaluation's levels hold the rest. `itemReturned`: the item is open for revision.
+ */
+export const readOnlyReason = (
+  assessment: Assessment,
+  area: number | null,
+  itemReturned = true,
+): ReadOnlyReason => {
   if (assessment.status === 'submitted') return 'submitted';
+  if (assessment.status === 'returned' && !itemReturned) return 'notReturned';
+  if (assessment.status !== 'draft' && assessment.status !== 'returned') return 'locked';
   if (area === null) return assessment.can.answerHasil ? null : 'hasil';
   return assessment.can.answerAreas.includes(area) ? null : 'outsideArea';
 };
@@ -77,4 +87,13 @@ export const itemStatus = (
   const explained = codesOf(item).some((c) => explanationOf(c).trim().length > 0);
   if (answered && explained) return 'complete';
   return anyValue || explained ? 'draft' : 'empty';
+};
+
+/** The badge colour of a review status: the unit's work grey, waiting blue, back to the unit orange, done teal. */
+export const statusColor = (status: Assessment['status']): string => {
+  if (status === 'draft') return 'gray';
+  if (status === 'returned') return 'orange';
+  if (status === 'decided_wbk' || status === 'decided_wbbm') return 'teal';
+  if (status === 'tpi_verdict_not_meets' || status === 'not_awarded' || status === 'revoked') return 'red';
+  return 'blue';
 };

@@ -47,7 +47,8 @@ export function SubmissionBar({ assessment, beforeSubmit, onItem }: Props) {
     }
     move.mutate({ kind: 'submit' });
   };
-  const showSubmit = assessment.can.submit && assessment.status === 'draft';
+  const resubmit = assessment.status === 'returned';
+  const showSubmit = assessment.can.submit && (assessment.status === 'draft' || resubmit);
   const showApprove = assessment.can.approve && assessment.status === 'submitted';
   if (!showSubmit && !showApprove) return null;
   const otherError =
@@ -72,7 +73,7 @@ export function SubmissionBar({ assessment, beforeSubmit, onItem }: Props) {
       <Group gap="xs" wrap="wrap">
         {showSubmit && (
           <Button onClick={() => void submit()} loading={move.isPending}>
-            {t('ws.submit.submit')}
+            {resubmit ? t('ws.submit.resubmit') : t('ws.submit.submit')}
           </Button>
         )}
         {showApprove && (

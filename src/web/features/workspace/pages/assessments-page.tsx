@@ -27,7 +27,7 @@ import { canOnUnit } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useUnitsQuery } from '../../../lib/units.ts';
 import { keys, usePeriods, useTemplate, useWorksheet, workspaceApi } from '../api.ts';
-import { countAnswered } from '../worksheet-model.ts';
+import { countAnswered, statusColor } from '../worksheet-model.ts';
 
 function Completeness({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation();
@@ -146,11 +146,7 @@ export function AssessmentsPage() {
                       <Badge variant="light" style={{ textTransform: 'none' }}>
                         {t('ws.target', { target: a.target })}
                       </Badge>
-                      <Badge
-                        variant="light"
-                        color={a.status === 'approved' ? 'teal' : a.status === 'submitted' ? 'blue' : 'gray'}
-                        style={{ textTransform: 'none' }}
-                      >
+                      <Badge variant="light" color={statusColor(a.status)} style={{ textTransform: 'none' }}>
                         {t(`assessments.status.${a.status}`)}
                       </Badge>
                       {a.carriedFromId && (

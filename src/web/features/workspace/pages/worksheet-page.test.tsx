@@ -187,7 +187,7 @@ describe('WorksheetPage', () => {
 
   it('after approval says so and keeps everything read-only', async () => {
     serve(
-      assessment({ status: 'approved', approvedAt: '2025-06-01T00:00:00Z' }),
+      assessment({ status: 'tpi_review', approvedAt: '2025-06-01T00:00:00Z' }),
       [answer('P1.i.a', 'Ya')],
       () => saved('x', null, 1),
     );

@@ -31,7 +31,14 @@ import { WorksheetNav, type NavFilter } from '../components/worksheet-nav.tsx';
 import { createDraftStore, type DraftStore } from '../draft-store.ts';
 import { LeaveGuard } from '../use-leave-guard.tsx';
 import { useLiveScore } from '../use-live-score.ts';
-import { areaOfItem, buildNav, codesOf, itemStatus, readOnlyReason } from '../worksheet-model.ts';
+import {
+  areaOfItem,
+  buildNav,
+  codesOf,
+  itemStatus,
+  readOnlyReason,
+  statusColor,
+} from '../worksheet-model.ts';
 
 /** The self-assessment worksheet: where a unit's ZI team lives for months. */
 export function WorksheetPage() {
@@ -185,17 +192,7 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
             <Badge variant="light" style={{ textTransform: 'none' }}>
               {t('ws.target', { target: assessment.target })}
             </Badge>
-            <Badge
-              color={
-                assessment.status === 'approved'
-                  ? 'teal'
-                  : assessment.status === 'submitted'
-                    ? 'blue'
-                    : 'gray'
-              }
-              variant="light"
-              style={{ textTransform: 'none' }}
-            >
+            <Badge color={statusColor(assessment.status)} variant="light" style={{ textTransform: 'none' }}>
               {t(`assessments.status.${assessment.status}`)}
             </Badge>
             <SaveStateBadge state={snapshot.overall} label={t('ws.save.overall')} />
@@ -208,8 +205,13 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
         </Stack>
         <SubmissionBar assessment={assessment} beforeSubmit={() => waitUntilSaved(store)} onItem={go} />
       </Group>
-      {assessment.status === 'approved' && (
-        <Alert color="teal" variant="light" title={t('ws.locked.approvedTitle')}>
+      {assessment.status === 'returned' && (
+        <Alert color="orange" variant="light" title={t('ws.locked.returnedTitle')}>
+          {t('ws.locked.returned')}
+        </Alert>
+      )}
+      {readOnlyReason(assessment, null) === 'locked' && (
+        <Alert color="teal" variant="light" title={t(`assessments.status.${assessment.status}`)}>
           {t('ws.locked.approved')}
         </Alert>
       )}
@@ -241,6 +243,11 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
           </Grid.Col>
         )}
         <Grid.Col span={desktop ? 5 : 12}>
+          {data.itemReviews[selected.code] && (
+            <Alert color="orange" variant="light" mb="xs" title={t('ws.locked.returnNote')}>
+              {data.itemReviews[selected.code]?.returnNote}
+            </Alert>
+          )}
           <ItemPanel
             key={selected.code}
             assessment={assessment}
@@ -252,7 +259,7 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
             links={data.evidence.filter((l) => itemCodes.has(l.code))}
             commentCount={data.commentCounts[selected.code] ?? 0}
             readOnly={
-              readOnlyReason(assessment, area) ??
+              readOnlyReason(assessment, area, data.itemReviews[selected.code] !== undefined) ??
               (snapshot.entries.get(selected.code)?.base.sourceCampaignId ? 'fromSurvey' : null)
             }
             people={peopleList}

@@ -64,4 +64,5 @@ export const worksheet = (a: Assessment, answers: AnswerView[] = []): Worksheet 
   answers,
   evidence: [],
   commentCounts: {},
+  itemReviews: {},
 });
