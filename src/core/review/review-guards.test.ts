@@ -112,6 +112,14 @@ describe('scores, predicate order and prerequisites', () => {
     expect(reasons(propose(unmet))).toEqual(['PREREQUISITES_UNMET']);
     expect(codeOf(propose({ ...unmet, unit: { ...unmet.unit, afirmasi: true } }))).toBe('ok');
   });
+  it('needs the cover letter and the SPTJM, afirmasi or not', () => {
+    const ctx = greenContext();
+    const missing = { ...ctx, proposal: { ...ctx.proposal, unmetPrerequisites: ['bpk_opinion', 'sptjm'] } };
+    expect(reasons(propose(missing))).toEqual(['PREREQUISITES_UNMET', 'PROPOSAL_DOCUMENTS_MISSING']);
+    expect(reasons(propose({ ...missing, unit: { ...missing.unit, afirmasi: true } }))).toEqual([
+      'PROPOSAL_DOCUMENTS_MISSING',
+    ]);
+  });
   it('reports every failed guard at once', () => {
     const ctx = at('2025-06-02T03:00:00Z');
     const r = propose({ ...ctx, tpiPredicates: null, proposal: { ...ctx.proposal, quota: 0 } });

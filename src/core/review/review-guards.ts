@@ -2,6 +2,7 @@ import type { PredicateResult } from '../lke/check-predicates.ts';
 import type { Actor } from '../org/can.ts';
 import { toFixed } from '../shared/exact.ts';
 import { addYears, localDate, type CalendarDate } from './calendar.ts';
+import { DOCUMENT_CODES } from './prerequisites.ts';
 import type { ReviewContext } from './review-context.ts';
 import type { Predicate, ReviewState } from './review-status.ts';
 
@@ -15,6 +16,7 @@ export type GuardId =
   | 'before_deadline'
   | 'within_quota'
   | 'prerequisites_met'
+  | 'documents_attached'
   | 'tpn_scores_pass';
 
 /** Why a guard refuses: a stable code for the UI to translate, an English message, the figures. */
@@ -76,6 +78,8 @@ const one = (
   message: string,
   details?: unknown,
 ): GuardReason[] => (failed ? [{ guard, code, message, ...(details === undefined ? {} : { details }) }] : []);
+
+const isDocumentCode = (code: string): boolean => (DOCUMENT_CODES as readonly string[]).includes(code);
 
 export const GUARDS: Record<GuardId, Guard> = {
   note_given: {
@@ -188,13 +192,28 @@ export const GUARDS: Record<GuardId, Guard> = {
     id: 'prerequisites_met',
     text: 'the §4.2 prerequisites are met, unless the unit has afirmasi',
     check: ({ ctx }) => {
-      const unmet = ctx.proposal.unmetPrerequisites;
+      // The proposal's documents have their own guard: afirmasi waives Tabel 5, never the letter or SPTJM.
+      const unmet = ctx.proposal.unmetPrerequisites.filter((c) => !isDocumentCode(c));
       return one(
         'prerequisites_met',
         unmet.length > 0 && !ctx.unit.afirmasi,
         'PREREQUISITES_UNMET',
         `Prerequisites not met: ${unmet.join(', ')}.`,
         { unmet },
+      );
+    },
+  },
+  documents_attached: {
+    id: 'documents_attached',
+    text: 'the cover letter and the SPTJM are attached (afirmasi or not)',
+    check: ({ ctx }) => {
+      const missing = ctx.proposal.unmetPrerequisites.filter(isDocumentCode);
+      return one(
+        'documents_attached',
+        missing.length > 0,
+        'PROPOSAL_DOCUMENTS_MISSING',
+        `Documents missing: ${missing.join(', ')}.`,
+        { missing },
       );
     },
   },

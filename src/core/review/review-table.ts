@@ -181,6 +181,7 @@ export const TRANSITIONS: Record<ReviewAction, Transition> = {
       'before_deadline',
       'within_quota',
       'prerequisites_met',
+      'documents_attached',
     ],
   },
   tpn_start_desk: {
