@@ -12,6 +12,13 @@ import { lkeRoutes } from '../features/lke/routes.ts';
 import { evidenceRoutes } from '../features/evidence/routes.ts';
 import { surveyRoutes } from '../features/surveys/routes.ts';
 import { reviewRoutes } from '../features/reviews/routes.ts';
+import { employeeRoutes } from '../features/employees/routes.ts';
+import { pactRoutes } from '../features/pact/routes.ts';
+import { declarationRoutes } from '../features/declaration/routes.ts';
+import { teamRoutes } from '../features/team/routes.ts';
+import { findingRoutes } from '../features/findings/routes.ts';
+import { changeAgentRoutes } from '../features/change-agents/routes.ts';
+import { actionPlanRoutes } from '../features/action-plans/routes.ts';
 
 /** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
 export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
@@ -27,4 +34,11 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...evidenceRoutes(deps),
   ...surveyRoutes(deps),
   ...reviewRoutes(deps),
+  ...employeeRoutes(deps),
+  ...pactRoutes(deps),
+  ...declarationRoutes(deps),
+  ...teamRoutes(deps),
+  ...findingRoutes(deps),
+  ...changeAgentRoutes(deps),
+  ...actionPlanRoutes(deps),
 ];
