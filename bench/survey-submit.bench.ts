@@ -189,6 +189,8 @@ const main = async () => {
       proofOfWork: false,
       minSeconds: null,
       excludeFlags: ['too_fast', 'directed'],
+      customQuestions: [],
+      deviceWindowHours: 24,
     },
     actor: system,
     now,

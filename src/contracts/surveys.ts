@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QUALITY_FLAGS } from '../core/survey/quality.ts';
-import { SURVEY_KINDS } from '../core/survey/questionnaire-schema.ts';
+import { customQuestionSchema, SURVEY_KINDS } from '../core/survey/questionnaire-schema.ts';
 import { Id, Version } from './common.ts';
 
 const IsoDate = z.iso.date();
@@ -37,6 +37,10 @@ const CampaignFields = {
   minSeconds: z.number().int().min(0).max(3600).nullable().default(null),
   /** Flags whose responses are left out of the index (they are always kept and counted). */
   excludeFlags: z.array(QualityFlag).default([...QUALITY_FLAGS]),
+  /** The unit's own unscored questions, checked by the core (`custom_` codes; never scored or flagging). */
+  customQuestions: z.array(z.unknown()).max(30).default([]),
+  /** A device token answers once per service within this many hours; 0 turns the rule off. */
+  deviceWindowHours: z.number().int().min(0).max(24 * 90).default(24),
 };
 
 export const CreateCampaignBody = z.object({
@@ -60,6 +64,9 @@ export const UpdateCampaignBody = z.object({
   proofOfWork: z.boolean().optional(),
   minSeconds: z.number().int().min(0).max(3600).nullable().optional(),
   excludeFlags: z.array(QualityFlag).optional(),
+  /** Replaces the list: add, edit or remove the unit's own questions (draft only). */
+  customQuestions: z.array(z.unknown()).max(30).optional(),
+  deviceWindowHours: z.number().int().min(0).max(24 * 90).optional(),
 });
 export type UpdateCampaignBody = z.infer<typeof UpdateCampaignBody>;
 
@@ -82,6 +89,11 @@ export const Campaign = z.object({
   proofOfWork: z.boolean(),
   minSeconds: z.number().int().nullable(),
   excludeFlags: z.array(QualityFlag),
+  customQuestions: z.array(customQuestionSchema),
+  deviceWindowHours: z.number().int(),
+  /** Shown on the unit's public results page (closed campaigns only). */
+  published: z.boolean(),
+  publishedAt: z.string().nullable(),
   responseCount: z.number().int(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -213,3 +225,52 @@ export const SubmitResponseBody = z.looseObject({
 export const PowChallenge = z.object({ challenge: z.string(), difficulty: z.number().int() });
 export const IdempotencyHeaders = z.object({ 'idempotency-key': z.uuid() });
 export const SubmittedResponse = z.object({ id: Id, replayed: z.boolean() });
+
+export const UnitCodeParams = z.object({ unitCode: z.string().trim().min(1).max(60) });
+
+const PublicText = z.object({ id: z.string(), en: z.string() });
+
+/** One published campaign as anyone may see it: indices only, never a response. */
+export const PublishedCampaignResult = z.object({
+  campaignId: Id,
+  kind: z.enum(SURVEY_KINDS),
+  title: PublicText,
+  periodLabel: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  publishedAt: z.string(),
+  /** Responses in the index, and those left out by the quality rules (counted, not shown). */
+  n: z.number().int(),
+  excluded: z.number().int(),
+  targetSample: z.number().int(),
+  /** On the item scale, with the 95 % margin of error. */
+  index: z.number().nullable(),
+  marginOfError: z.number().nullable(),
+  ikm: z
+    .object({
+      value: z.number(),
+      grade: z.enum(['A', 'B', 'C', 'D']),
+      performance: z.object({ code: z.string(), id: z.string(), en: z.string() }),
+      marginOfError: z.number().nullable(),
+    })
+    .nullable(),
+  lke: z.object({ item: z.enum(['H1.a', 'H2.a']), value: z.number(), marginOfError: z.number().nullable() }).nullable(),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      aspect: PublicText.nullable(),
+      text: PublicText,
+      n: z.number().int(),
+      nrr: z.number().nullable(),
+      /** SKM: NRR × 25 (the unsur's IKM); otherwise the NRR again. */
+      converted: z.number().nullable(),
+    }),
+  ),
+});
+export type PublishedCampaignResult = z.infer<typeof PublishedCampaignResult>;
+
+export const PublicUnitResults = z.object({
+  unit: z.object({ code: z.string(), name: z.string() }),
+  campaigns: z.array(PublishedCampaignResult),
+});
+export type PublicUnitResults = z.infer<typeof PublicUnitResults>;

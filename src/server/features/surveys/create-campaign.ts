@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { presentCampaign } from './present-campaign.ts';
-import { installedQuestionnaires } from './questionnaires.ts';
+import { installedQuestionnaires, withCustomQuestions } from './questionnaires.ts';
 import { findUnitPath, insertCampaign, type CampaignRow } from './repo.ts';
 import { checkCampaignFields } from './check-campaign-fields.ts';
 
@@ -24,6 +24,8 @@ export const createCampaign = async (
   if (q.kind !== input.kind)
     throw badRequest('QUESTIONNAIRE_KIND_MISMATCH', `${questionnaireId} is a ${q.kind} questionnaire.`);
   checkCampaignFields(input);
+  // Stored as the core parsed them (defaults filled), so the public form and the exports read one shape.
+  const customQuestions = withCustomQuestions(q, input.customQuestions).questions.slice(q.questions.length);
   const target = input.targetSample ?? computedTarget(input);
   const id = randomUUID();
   const row = await insertCampaign(tx, {
@@ -42,6 +44,8 @@ export const createCampaign = async (
     proofOfWork: input.proofOfWork,
     minSeconds: input.minSeconds,
     excludeFlags: input.excludeFlags,
+    customQuestions,
+    deviceWindowHours: input.deviceWindowHours,
     createdAt: now,
     updatedAt: now,
   });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/deps.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
@@ -33,23 +34,34 @@ export const surveyPageRoutes = (deps: AppDeps): AnyRouteSpec[] => [
     tags: ['surveys (public)'],
     access: { kind: 'public' },
     schema: { params: z.object({ campaignId: z.string().max(100) }), hide: true },
-    handler: async (_req, reply) => {
-      let html: string;
-      try {
-        html = await readFile(join(deps.config.webDir, 'survey.html'), 'utf8');
-      } catch {
-        return reply
-          .code(503)
-          .type('text/plain; charset=utf-8')
-          .send(
-            'Halaman survei belum dibangun: jalankan `npm run build:web`. / The survey page is not built: run `npm run build:web`.',
-          );
-      }
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('content-security-policy', SURVEY_PAGE_CSP)
-        .header('cache-control', 'no-cache')
-        .send(html);
-    },
+    handler: async (_req, reply) => surveyPage(deps, reply),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/hasil/:unitCode',
+    summary: "A unit's public survey results page (same light page as the form; it reads the public API)",
+    tags: ['surveys (public)'],
+    access: { kind: 'public' },
+    schema: { params: z.object({ unitCode: z.string().max(100) }), hide: true },
+    handler: async (_req, reply) => surveyPage(deps, reply),
   }),
 ];
+
+const surveyPage = async (deps: AppDeps, reply: FastifyReply) => {
+  let html: string;
+  try {
+    html = await readFile(join(deps.config.webDir, 'survey.html'), 'utf8');
+  } catch {
+    return reply
+      .code(503)
+      .type('text/plain; charset=utf-8')
+      .send(
+        'Halaman survei belum dibangun: jalankan `npm run build:web`. / The survey page is not built: run `npm run build:web`.',
+      );
+  }
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', SURVEY_PAGE_CSP)
+    .header('cache-control', 'no-cache')
+    .send(html);
+};

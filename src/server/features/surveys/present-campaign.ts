@@ -1,5 +1,6 @@
 import type { Campaign, SurveyService } from '../../../contracts/surveys.ts';
 import type { QualityFlag } from '../../../core/survey/quality.ts';
+import type { CustomQuestion } from '../../../core/survey/questionnaire-schema.ts';
 import type { CampaignRow } from './repo.ts';
 
 export const servicesOf = (row: CampaignRow): SurveyService[] => row.services as SurveyService[];
@@ -22,6 +23,10 @@ export const presentCampaign = (row: CampaignRow, responseCount: number): Campai
   proofOfWork: row.proofOfWork,
   minSeconds: row.minSeconds,
   excludeFlags: excludeFlagsOf(row),
+  customQuestions: row.customQuestions as CustomQuestion[],
+  deviceWindowHours: row.deviceWindowHours,
+  published: row.published,
+  publishedAt: row.publishedAt?.toISOString() ?? null,
   responseCount,
   version: row.version,
   createdAt: row.createdAt.toISOString(),

@@ -8,3 +8,7 @@ export const publicOrigin = (config: Config, req: FastifyRequest): string =>
 /** The link a QR code at a service counter opens: the public form, the service pre-selected. */
 export const surveyLink = (origin: string, campaignId: string, service?: string): string =>
   `${origin}/s/${encodeURIComponent(campaignId)}${service ? `?layanan=${encodeURIComponent(service)}` : ''}`;
+
+/** The unit's public results page. */
+export const resultsLink = (origin: string, unitCode: string): string =>
+  `${origin}/hasil/${encodeURIComponent(unitCode)}`;

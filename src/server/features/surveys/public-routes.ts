@@ -3,6 +3,8 @@ import {
   IdempotencyHeaders,
   PowChallenge,
   PublicSurvey,
+  PublicUnitResults,
+  UnitCodeParams,
   SubmitResponseBody,
   SubmittedResponse,
 } from '../../../contracts/surveys.ts';
@@ -13,6 +15,7 @@ import { hashSalt } from './hash-salt.ts';
 import { servicesOf } from './present-campaign.ts';
 import { pinnedQuestionnaire } from './questionnaires.ts';
 import { findCampaignOnly } from './repo.ts';
+import { getPublicResults } from './get-public-results.ts';
 import { submitResponse } from './submit-response.ts';
 import { issueChallenge } from './proof-of-work.ts';
 import { DEFAULT_POW_DIFFICULTY } from '../../../core/survey/proof-of-work.ts';
@@ -62,6 +65,19 @@ export const publicSurveyRoutes = (deps: AppDeps): AnyRouteSpec[] => [
         challenge: issueChallenge(hashSalt(deps.config), campaign.id, now),
         difficulty: DEFAULT_POW_DIFFICULTY,
       };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/public/units/:unitCode/survey-results',
+    summary: "A unit's published survey results (closed campaigns it chose to publish): indices only",
+    tags,
+    access: { kind: 'public' },
+    rateLimit: { max: deps.config.survey.ratePerMinute, timeWindowMs: 60_000 },
+    schema: { params: UnitCodeParams, response: { 200: PublicUnitResults } },
+    handler: async (req, reply) => {
+      const results = await getPublicResults(deps.db, req.params.unitCode);
+      return reply.header('cache-control', 'public, max-age=60').send(results);
     },
   }),
   defineRoute({

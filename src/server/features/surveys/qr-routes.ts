@@ -1,17 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { IdParams } from '../../../contracts/common.ts';
+import { Id, IdParams } from '../../../contracts/common.ts';
 import type { Subject } from '../../../core/org/can.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { servicesOf } from './present-campaign.ts';
-import { publicOrigin, surveyLink } from './public-link.ts';
-import { findCampaign } from './repo.ts';
+import { publicOrigin, resultsLink, surveyLink } from './public-link.ts';
+import { findCampaign, findUnit } from './repo.ts';
 
 const tags = ['surveys'];
 const QrQuery = z.object({ service: z.string().trim().min(1).max(40).optional() });
+const UnitQuery = z.object({ unitId: Id });
 
 /**
  * A QR code per service counter, encoding the public form's link with the service pre-selected; staff only
@@ -37,6 +38,34 @@ export const surveyQrRoutes = (deps: AppDeps): AnyRouteSpec[] => {
     `qr-survei-${id}${service ? `-${service}` : ''}.${ext}`;
 
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/surveys/results-qr.svg',
+      summary: "QR code (SVG) of a unit's public survey results page (?unitId=)",
+      tags,
+      access: {
+        kind: 'action',
+        action: 'survey.read',
+        subject: async (req) => {
+          const unit = await findUnit(deps.db, req.query.unitId);
+          if (!unit) throw notFound('Unit');
+          return { kind: 'unit', unitPath: unit.path };
+        },
+      },
+      schema: { querystring: UnitQuery },
+      handler: async (req, reply) => {
+        const unit = await findUnit(deps.db, req.query.unitId);
+        if (!unit) throw notFound('Unit');
+        const svg = await QRCode.toString(resultsLink(publicOrigin(deps.config, req), unit.code), {
+          type: 'svg',
+        });
+        return reply
+          .type('image/svg+xml; charset=utf-8')
+          .header('cache-control', 'private, no-cache')
+          .header('content-disposition', `inline; filename="qr-hasil-survei-${unit.code}.svg"`)
+          .send(svg);
+      },
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/surveys/campaigns/:id/qr.svg',

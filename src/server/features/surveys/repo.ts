@@ -7,6 +7,17 @@ export type NewCampaignRow = typeof surveyCampaigns.$inferInsert;
 export type ResponseRow = typeof surveyResponses.$inferSelect;
 export type NewResponseRow = typeof surveyResponses.$inferInsert;
 
+export const findUnit = async (
+  db: Tx,
+  unitId: string,
+): Promise<{ path: string; code: string } | undefined> => {
+  const [row] = await db
+    .select({ path: units.path, code: units.code })
+    .from(units)
+    .where(eq(units.id, unitId));
+  return row;
+};
+
 export const findUnitPath = async (db: Tx, unitId: string): Promise<string | undefined> => {
   const [row] = await db.select({ path: units.path }).from(units).where(eq(units.id, unitId));
   return row?.path;
@@ -165,3 +176,48 @@ export const powChallengeUsed = async (
     );
   return row !== undefined;
 };
+
+/**
+ * Publishes or withdraws a closed campaign (optimistic). `updated_at` is left alone on purpose: for a
+ * closed campaign it is the moment it closed, the end of the period its responses cover.
+ */
+export const setCampaignPublished = async (
+  db: Tx,
+  id: string,
+  version: number,
+  published: boolean,
+  now: Date,
+): Promise<CampaignRow | undefined> => {
+  const [row] = await db
+    .update(surveyCampaigns)
+    .set({ published, publishedAt: published ? now : null, version: sql`${surveyCampaigns.version} + 1` })
+    .where(and(eq(surveyCampaigns.id, id), eq(surveyCampaigns.version, version)))
+    .returning();
+  return row;
+};
+
+/** An active unit by its code (codes are unique whatever their case). */
+export const findUnitByCode = async (
+  db: Tx,
+  code: string,
+): Promise<{ id: string; code: string; name: string } | undefined> => {
+  const [row] = await db
+    .select({ id: units.id, code: units.code, name: units.name })
+    .from(units)
+    .where(and(sql`lower(${units.code}) = lower(${code})`, eq(units.active, true)));
+  return row;
+};
+
+/** The closed campaigns a unit chose to publish, the latest period first. */
+export const listPublishedCampaigns = (db: Tx, unitId: string): Promise<CampaignRow[]> =>
+  db
+    .select()
+    .from(surveyCampaigns)
+    .where(
+      and(
+        eq(surveyCampaigns.unitId, unitId),
+        eq(surveyCampaigns.status, 'closed'),
+        eq(surveyCampaigns.published, true),
+      ),
+    )
+    .orderBy(desc(surveyCampaigns.endsOn), asc(surveyCampaigns.id));

@@ -20,6 +20,7 @@ import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf } from '../../http/request-actor.ts';
 import { applyToLke } from './apply-to-lke.ts';
 import { changeCampaignStatus } from './change-campaign-status.ts';
+import { publishCampaign } from './publish-campaign.ts';
 import { createCampaign } from './create-campaign.ts';
 import { exportResponsesCsv } from './export-responses-csv.ts';
 import { generateCodes } from './generate-codes.ts';
@@ -124,6 +125,31 @@ export const surveyRoutes = (deps: AppDeps): AnyRouteSpec[] => {
             changeCampaignStatus(tx, {
               campaignId: req.params.id,
               to: verb === 'open' ? 'open' : 'closed',
+              version: req.body.version,
+              actor: auditActorOf(req),
+              now: deps.now(),
+            }),
+          );
+          return present(row);
+        },
+      }),
+    ),
+    ...(['publish', 'unpublish'] as const).map((verb) =>
+      defineRoute({
+        method: 'POST',
+        url: `/api/surveys/campaigns/:id/${verb}`,
+        summary:
+          verb === 'publish'
+            ? "Show a closed campaign's indices on the unit's public results page"
+            : 'Withdraw a campaign from the public results page',
+        tags,
+        access: { kind: 'action', action: 'survey.manage', subject: campaignUnit },
+        schema: { params: IdParams, body: CampaignVersionBody, response: { 200: Campaign } },
+        handler: async (req) => {
+          const row = await deps.db.transaction((tx) =>
+            publishCampaign(tx, {
+              campaignId: req.params.id,
+              published: verb === 'publish',
               version: req.body.version,
               actor: auditActorOf(req),
               now: deps.now(),

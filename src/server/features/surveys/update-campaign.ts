@@ -5,6 +5,7 @@ import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { checkCampaignFields } from './check-campaign-fields.ts';
 import { computedTarget } from './create-campaign.ts';
 import { presentCampaign, servicesOf } from './present-campaign.ts';
+import { pinnedQuestionnaire, withCustomQuestions } from './questionnaires.ts';
 import { findCampaign, updateCampaignIfVersion, type CampaignRow } from './repo.ts';
 
 export type UpdateCampaignOptions = {
@@ -25,7 +26,13 @@ export const updateCampaign = async (
   if (current.version !== input.version) throw staleWrite(presentCampaign(current, 0));
   if (current.status !== 'draft')
     throw conflict('CAMPAIGN_NOT_DRAFT', `The campaign is ${current.status}; only a draft can be edited.`);
-  const { version, ...patch } = input;
+  const { version, customQuestions: custom, ...patch } = input;
+  // Only the unit's own questions change; the template's scored items are never touched.
+  const template = await pinnedQuestionnaire({ ...current, customQuestions: [] });
+  const customQuestions =
+    custom === undefined
+      ? undefined
+      : withCustomQuestions(template, custom).questions.slice(template.questions.length);
   const services = patch.services ?? servicesOf(current);
   checkCampaignFields({
     startsOn: patch.startsOn ?? current.startsOn,
@@ -46,7 +53,11 @@ export const updateCampaign = async (
     tx,
     campaignId,
     version,
-    { ...patch, ...(targetSample === undefined ? {} : { targetSample }) },
+    {
+      ...patch,
+      ...(targetSample === undefined ? {} : { targetSample }),
+      ...(customQuestions === undefined ? {} : { customQuestions }),
+    },
     now,
   );
   if (!updated)
