@@ -35,6 +35,11 @@ import {
   changeAgents,
   changeAgentChanges,
   answerFeeds,
+  actionPlans,
+  planActivities,
+  planRealisations,
+  planComments,
+  planReports,
   roleGrants,
   sessions,
   surveyCampaigns,
@@ -87,6 +92,11 @@ const TABLES: Array<{ table: PgTable; order: Column[] }> = [
   { table: changeAgents, order: [changeAgents.id] },
   { table: changeAgentChanges, order: [changeAgentChanges.id] },
   { table: answerFeeds, order: [answerFeeds.assessmentId, answerFeeds.code] },
+  { table: actionPlans, order: [actionPlans.id] },
+  { table: planActivities, order: [planActivities.id] },
+  { table: planRealisations, order: [planRealisations.id] },
+  { table: planComments, order: [planComments.id] },
+  { table: planReports, order: [planReports.id] },
   { table: auditLog, order: [auditLog.seq] },
 ];
 

@@ -414,3 +414,4 @@ export * from './schema/employees.ts';
 export * from './schema/pact.ts';
 export * from './schema/team.ts';
 export * from './schema/surveys-extra.ts';
+export * from './schema/action-plans.ts';

@@ -1,0 +1,153 @@
+import {
+  Report,
+  ReportList,
+  ReportPdfParams,
+  ReportVersionBody,
+  ReturnReportBody,
+  SubmitReportBody,
+  UnitYearParams,
+  YearQuery,
+} from '../../../contracts/action-plans.ts';
+import { IdParams } from '../../../contracts/common.ts';
+import { can } from '../../../core/org/can.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { notFound } from '../../http/errors.ts';
+import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
+import { auditActorOf, authOf } from '../../http/request-actor.ts';
+import { renderPdf } from '../../render/pdf.ts';
+import { decideReport } from './decide-report.ts';
+import { listReports } from './list-reports.ts';
+import { noticeForwarded, noticeReturned, noticeSubmitted } from './report-notices.ts';
+import { loadReportData } from './report-data.ts';
+import { reportDocument } from './report-pdf.ts';
+import { findReportOf, findUnitRef } from './repo.ts';
+import { submitReport } from './submit-report.ts';
+import { planSubjects } from './subjects.ts';
+
+const tags = ['action-plans'];
+
+/**
+ * The quarterly monitoring report: the team lead submits it, the unit's own leader approves (forwarding it to
+ * the parent unit) or returns it with a note; its PDF is rendered on demand from live data.
+ */
+export const reportRoutes = (deps: AppDeps): AnyRouteSpec[] => {
+  const subjects = planSubjects(deps.db);
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/units/:unitId/plan-reports',
+      summary: "A unit's four quarterly monitoring reports of a year (draft where none was submitted)",
+      tags,
+      access: {
+        kind: 'action',
+        action: 'programme.read',
+        subject: (req) => subjects.unit(req.params.unitId),
+      },
+      schema: { params: UnitYearParams, querystring: YearQuery, response: { 200: ReportList } },
+      handler: async (req) => {
+        const unit = await findUnitRef(deps.db, req.params.unitId);
+        if (!unit) throw notFound('Unit');
+        const who = authOf(req).actor;
+        return {
+          reports: await listReports(deps.db, unit.id, req.query.year),
+          canSubmit: can(who, 'programme.manage', { kind: 'unit', unitPath: unit.path }),
+          canApprove: can(who, 'plan.approve', { kind: 'unit', unitPath: unit.path }),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/units/:unitId/plan-reports',
+      summary: "Submit (or resubmit after a return) a quarter's monitoring report to the unit's leader",
+      tags,
+      access: {
+        kind: 'action',
+        action: 'programme.manage',
+        subject: (req) => subjects.unit(req.params.unitId),
+      },
+      schema: { params: UnitYearParams, body: SubmitReportBody, response: { 200: Report } },
+      handler: async (req) =>
+        deps.db.transaction(async (tx) => {
+          const report = await submitReport(tx, {
+            unitId: req.params.unitId,
+            ...req.body,
+            actor: auditActorOf(req),
+            now: deps.now(),
+          });
+          const unit = await findUnitRef(tx, req.params.unitId);
+          const row = await findReportOf(tx, req.params.unitId, req.body.year, req.body.quarter);
+          if (unit && row) await noticeSubmitted(tx, unit, row, deps.now());
+          return report;
+        }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/plan-reports/:id/approve',
+      summary: "The unit's own leader approves a submitted report; it is forwarded to the parent unit",
+      tags,
+      access: { kind: 'action', action: 'plan.approve', subject: (req) => subjects.report(req.params.id) },
+      schema: { params: IdParams, body: ReportVersionBody, response: { 200: Report } },
+      handler: async (req) =>
+        deps.db.transaction(async (tx) => {
+          const now = deps.now();
+          const decided = await decideReport(tx, {
+            reportId: req.params.id,
+            version: req.body.version,
+            decision: 'approve',
+            actor: auditActorOf(req),
+            now,
+          });
+          await noticeForwarded(tx, decided.unit, decided.row, now);
+          return decided.report;
+        }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/plan-reports/:id/return',
+      summary: 'The unit’s own leader returns a submitted report with a note',
+      tags,
+      access: { kind: 'action', action: 'plan.approve', subject: (req) => subjects.report(req.params.id) },
+      schema: { params: IdParams, body: ReturnReportBody, response: { 200: Report } },
+      handler: async (req) =>
+        deps.db.transaction(async (tx) => {
+          const now = deps.now();
+          const decided = await decideReport(tx, {
+            reportId: req.params.id,
+            version: req.body.version,
+            decision: 'return',
+            note: req.body.note,
+            actor: auditActorOf(req),
+            now,
+          });
+          await noticeReturned(tx, decided.unit, decided.row, now);
+          return decided.report;
+        }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/units/:unitId/plan-reports/:year/:quarter/report.pdf',
+      summary:
+        'The quarterly monitoring report as PDF: per area, target vs realisation, status, evidence, approval',
+      tags,
+      access: {
+        kind: 'action',
+        action: 'programme.read',
+        subject: (req) => subjects.unit(req.params.unitId),
+      },
+      schema: { params: ReportPdfParams },
+      handler: async (req, reply) => {
+        const { unitId, year, quarter } = req.params;
+        const data = await loadReportData(deps.db, unitId, year, quarter);
+        const pdf = await renderPdf(reportDocument(data, deps.now()));
+        return reply
+          .type('application/pdf')
+          .header('cache-control', 'private, no-cache')
+          .header(
+            'content-disposition',
+            `attachment; filename="monev-rencana-aksi-${data.unit.code.replace(/[^A-Za-z0-9_-]/g, '_')}-${year}-tw${quarter}.pdf"`,
+          )
+          .send(pdf);
+      },
+    }),
+  ];
+};
