@@ -47,6 +47,14 @@ const Env = z.object({
   PULAU_SURVEY_ADDRESS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** The public origin of the survey links and QR codes (e.g. https://zi.example.go.id); else the request's Host. */
   PULAU_PUBLIC_URL: z.url().optional(),
+  /** SMTP server of the workflow e-mail (smtp://user:pass@host:587, smtps://…); absent = e-mail is not sent. */
+  PULAU_SMTP_URL: z.url().optional(),
+  /** The sender of that e-mail. */
+  PULAU_MAIL_FROM: z.string().min(3).default('Pulau <pulau@localhost>'),
+  /** Attempts per e-mail before it is marked failed (with backoff between them). */
+  PULAU_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** An e-mail still unsent after this many hours is dropped as stale (e.g. when SMTP was configured late). */
+  PULAU_MAIL_MAX_AGE_HOURS: z.coerce.number().int().min(1).default(72),
 });
 
 export type S3Settings = {
@@ -78,6 +86,14 @@ export type Config = {
     hashSalt: string | null;
     publicUrl: string | null;
     addressRetentionDays: number;
+  };
+  /** Workflow e-mail: `smtpUrl` null = disabled (the outbox keeps rows pending until they go stale). */
+  mail: {
+    smtpUrl: string | null;
+    from: string;
+    maxAttempts: number;
+    maxAgeMs: number;
+    publicUrl: string | null;
   };
 };
 
@@ -130,6 +146,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       hashSalt: e.PULAU_HASH_SALT ?? null,
       publicUrl: e.PULAU_PUBLIC_URL ? e.PULAU_PUBLIC_URL.replace(/\/+$/, '') : null,
       addressRetentionDays: e.PULAU_SURVEY_ADDRESS_RETENTION_DAYS,
+    },
+    mail: {
+      smtpUrl: e.PULAU_SMTP_URL ?? null,
+      from: e.PULAU_MAIL_FROM,
+      maxAttempts: e.PULAU_MAIL_MAX_ATTEMPTS,
+      maxAgeMs: e.PULAU_MAIL_MAX_AGE_HOURS * 3_600_000,
+      publicUrl: e.PULAU_PUBLIC_URL ? e.PULAU_PUBLIC_URL.replace(/\/+$/, '') : null,
     },
   };
 };

@@ -2,13 +2,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { deleteExpiredSessions } from '../features/auth/repo.ts';
+import { createMailer } from '../mail/mailer.ts';
 import { dropOldAddressHashes } from './drop-old-address-hashes.ts';
+import { sendOutbox } from './send-outbox.ts';
 
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
 /**
  * Housekeeping every process runs at start and then hourly: each job is an idempotent statement, so several
- * processes running it at once do no harm and no coordination is needed. Returns the function that stops them.
+ * processes running it at once do no harm and no coordination is needed. The e-mail outbox is sent every
+ * minute when SMTP is configured (its rows are claimed with SKIP LOCKED). Returns the function that stops them.
  */
 export const scheduleJobs = (db: Db, config: Config, log: FastifyBaseLogger): (() => void) => {
   const run = async () => {
@@ -25,7 +29,30 @@ export const scheduleJobs = (db: Db, config: Config, log: FastifyBaseLogger): ((
     }
   };
   void run();
-  const timer = setInterval(() => void run(), HOUR);
-  timer.unref();
-  return () => clearInterval(timer);
+  const timers = [setInterval(() => void run(), HOUR)];
+
+  const { smtpUrl } = config.mail;
+  const mailer = smtpUrl ? createMailer({ smtpUrl, from: config.mail.from }) : null;
+  if (mailer) {
+    let sending = false;
+    const send = async () => {
+      if (sending) return;
+      sending = true;
+      try {
+        const result = await sendOutbox(db, mailer, { now: new Date(), ...config.mail });
+        if (result.sent + result.retried + result.failed + result.expired > 0)
+          log.info(result, 'e-mail outbox');
+      } catch (err) {
+        log.error({ err }, 'e-mail outbox failed; it runs again in a minute');
+      } finally {
+        sending = false;
+      }
+    };
+    timers.push(setInterval(() => void send(), MINUTE));
+  } else log.info('PULAU_SMTP_URL is not set: workflow e-mail stays in the outbox, unsent');
+  for (const timer of timers) timer.unref();
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+    mailer?.close();
+  };
 };
