@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBlobStore } from '../../src/server/storage/open-blob-store.ts';
 import type { seedOrg } from '../support/test-app.ts';
+import { PACT_REQUESTS } from './pact-requests.ts';
 import { ACTION_PLAN_REQUESTS } from './action-plan-requests.ts';
 
 export type Target = 'own' | 'foreign';
@@ -194,6 +195,7 @@ const SURVEY_READERS: readonly Who[] = [
 
 /** One request per route of the table, aimed at the caller's own unit or at a foreign agency's. */
 const REQUESTS: Record<string, Entry> = {
+  ...PACT_REQUESTS,
   ...ACTION_PLAN_REQUESTS,
   'GET /api/units/:unitId/evaluators': {
     allowed: ADMINS,
