@@ -7,6 +7,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
   { to: '/assessments', labelKey: 'nav.assessments', action: 'assessment.read' },
   { to: '/evidence', labelKey: 'nav.evidence', action: 'evidence.read' },
+  { to: '/evaluators', labelKey: 'review.nav.evaluators', action: 'review.assign' },
   { to: '/surveys', labelKey: 'nav.surveys', action: 'survey.read' },
   { to: '/periods', labelKey: 'nav.periods', action: 'period.manage' },
   { to: '/units', labelKey: 'nav.units', action: 'unit.read' },

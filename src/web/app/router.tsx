@@ -113,6 +113,18 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAction action="review.assign" />,
+                children: [
+                  {
+                    path: '/evaluators',
+                    lazy: async () => ({
+                      Component: (await import('../features/review/pages/evaluators-page.tsx'))
+                        .EvaluatorsPage,
+                    }),
+                  },
+                ],
+              },
+              {
                 element: <RequireAction action="evidence.read" />,
                 children: [
                   {

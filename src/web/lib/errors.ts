@@ -64,6 +64,11 @@ export const KNOWN_ERROR_CODES = [
   'QUESTIONNAIRE_KIND_MISMATCH',
   'SERVICE_UNKNOWN',
   'SERVICE_CODE_INVALID',
+  // The evaluation workflow (review API)
+  'CONFLICT_OF_INTEREST',
+  'NOT_AN_EVALUATOR',
+  'ALREADY_ASSIGNED',
+  'POSITION_INVALID',
 ] as const;
 
 const isKnown = (code: string): boolean => (KNOWN_ERROR_CODES as readonly string[]).includes(code);
