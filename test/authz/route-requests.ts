@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBlobStore } from '../../src/server/storage/open-blob-store.ts';
 import type { seedOrg } from '../support/test-app.ts';
+import { PROGRAMME_REQUESTS } from './programme-requests.ts';
 import { PACT_REQUESTS } from './pact-requests.ts';
 import { ACTION_PLAN_REQUESTS } from './action-plan-requests.ts';
 
@@ -197,6 +198,7 @@ const SURVEY_READERS: readonly Who[] = [
 const REQUESTS: Record<string, Entry> = {
   ...PACT_REQUESTS,
   ...ACTION_PLAN_REQUESTS,
+  ...PROGRAMME_REQUESTS,
   'GET /api/units/:unitId/evaluators': {
     allowed: ADMINS,
     build: async (ctx, target) => ({
@@ -264,6 +266,22 @@ const REQUESTS: Record<string, Entry> = {
   'POST /api/surveys/campaigns/:id/close': {
     allowed: SURVEY_MANAGERS,
     build: byCampaign('/close', { version: 1 }),
+  },
+  // A draft cannot be published: past the permission check it is a 409.
+  'POST /api/surveys/campaigns/:id/publish': {
+    allowed: SURVEY_MANAGERS,
+    build: byCampaign('/publish', { version: 1 }),
+  },
+  'POST /api/surveys/campaigns/:id/unpublish': {
+    allowed: SURVEY_MANAGERS,
+    build: byCampaign('/unpublish', { version: 1 }),
+  },
+  'GET /api/surveys/results-qr.svg': {
+    allowed: SURVEY_READERS,
+    build: async (ctx, target) => ({
+      url: `/api/surveys/results-qr.svg?unitId=${unitOf(ctx, target).id}`,
+      query: { unitId: unitOf(ctx, target).id },
+    }),
   },
   'POST /api/surveys/campaigns/:id/codes': {
     allowed: SURVEY_MANAGERS,

@@ -28,11 +28,11 @@ export const updateCampaign = async (
     throw conflict('CAMPAIGN_NOT_DRAFT', `The campaign is ${current.status}; only a draft can be edited.`);
   const { version, customQuestions: custom, ...patch } = input;
   // Only the unit's own questions change; the template's scored items are never touched.
-  const template = await pinnedQuestionnaire({ ...current, customQuestions: [] });
-  const customQuestions =
-    custom === undefined
-      ? undefined
-      : withCustomQuestions(template, custom).questions.slice(template.questions.length);
+  let customQuestions: unknown[] | undefined;
+  if (custom !== undefined) {
+    const template = await pinnedQuestionnaire({ ...current, customQuestions: [] });
+    customQuestions = withCustomQuestions(template, custom).questions.slice(template.questions.length);
+  }
   const services = patch.services ?? servicesOf(current);
   checkCampaignFields({
     startsOn: patch.startsOn ?? current.startsOn,
