@@ -81,6 +81,7 @@ describe('authorisation matrix', () => {
       WHO.flatMap((who) => (['own', 'foreign'] as Target[]).map((target) => ({ spec, who, target }))),
     );
 
+  // Every route × every role × two units, one request each: minutes on a loaded machine, not seconds.
   it('answers 403 exactly where the written table and can() refuse, never 500, never 401 when logged in', async () => {
     const failures: string[] = [];
     for (const { spec, who, target } of cases()) {
@@ -133,7 +134,7 @@ describe('authorisation matrix', () => {
       await req.after?.();
     }
     expect(failures).toEqual([]);
-  });
+  }, 600_000);
 
   it('a foreign agency is refused to every role but the system administrator', () => {
     for (const who of WHO.filter((w) => w !== 'system_admin')) {
