@@ -20,7 +20,6 @@ import { join } from 'node:path';
 import { openBlobStore } from '../../src/server/storage/open-blob-store.ts';
 import type { seedOrg } from '../support/test-app.ts';
 import { PROGRAMME_REQUESTS } from './programme-requests.ts';
-import { PROGRAMME_REQUESTS } from './programme-requests.ts';
 import { PACT_REQUESTS } from './pact-requests.ts';
 import { ACTION_PLAN_REQUESTS } from './action-plan-requests.ts';
 
@@ -197,7 +196,6 @@ const SURVEY_READERS: readonly Who[] = [
 
 /** One request per route of the table, aimed at the caller's own unit or at a foreign agency's. */
 const REQUESTS: Record<string, Entry> = {
-  ...PROGRAMME_REQUESTS,
   ...PACT_REQUESTS,
   ...ACTION_PLAN_REQUESTS,
   ...PROGRAMME_REQUESTS,
