@@ -35,6 +35,7 @@ export type Action =
   | 'review.read'
   | 'review.configure'
   | 'proposal.prepare'
+  | 'proposal.schedule'
   | 'employee.read'
   | 'employee.manage'
   | 'programme.read'
@@ -99,7 +100,8 @@ export const PERMISSIONS: Record<Action, readonly PermissionEntry[]> = {
   // The unit's own leader approves, not the leader of a province above it.
   'assessment.approve': ['leader@unit'],
   'evidence.read': ['agency_admin', 'zi_team_lead', 'area_coordinator', 'team_member', 'leader'],
-  'evidence.upload': ['zi_team_lead', 'area_coordinator', 'team_member'],
+  // The agency admin uploads the agency's own documents (cover letter, BPK opinion) on the agency unit only.
+  'evidence.upload': ['zi_team_lead', 'area_coordinator', 'team_member', 'agency_admin@unit'],
   // The agency assigns its inspectorate's evaluators (TPI) to units; TPN assignments are the system's.
   'review.assign': ['agency_admin'],
   // Survey results are the unit's own data; evaluators get them through the LKE they evaluate.
@@ -121,6 +123,8 @@ export const PERMISSIONS: Record<Action, readonly PermissionEntry[]> = {
   'review.configure': ['agency_admin'],
   // §4.2 prerequisites and proposal documents: the unit's lead for her unit, the agency for all of them.
   'proposal.prepare': ['agency_admin', 'zi_team_lead'],
+  // TPN's deadline and quota per agency and period: national, so the system administrators alone.
+  'proposal.schedule': [],
   // "Personal data visible only inside the unit": no role reaching down from a parent sees the employee list.
   'employee.read': ['zi_team_lead', 'area_coordinator', 'team_member', 'leader@unit', 'agency_admin@unit'],
   'employee.manage': ['zi_team_lead', 'agency_admin@unit'],

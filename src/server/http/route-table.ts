@@ -19,6 +19,8 @@ import { teamRoutes } from '../features/team/routes.ts';
 import { findingRoutes } from '../features/findings/routes.ts';
 import { changeAgentRoutes } from '../features/change-agents/routes.ts';
 import { actionPlanRoutes } from '../features/action-plans/routes.ts';
+import { proposalRoutes } from '../features/proposals/routes.ts';
+import { lheRoutes } from '../features/lhe/routes.ts';
 
 /** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
 export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
@@ -41,4 +43,6 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...findingRoutes(deps),
   ...changeAgentRoutes(deps),
   ...actionPlanRoutes(deps),
+  ...proposalRoutes(deps),
+  ...lheRoutes(deps),
 ];

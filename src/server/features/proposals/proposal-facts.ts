@@ -1,12 +1,11 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { assessments, periods, proposals, reviewSettings } from '../../db/schema.ts';
-import { localDate } from '../../../core/review/calendar.ts';
+import { assessments, periods, proposals } from '../../db/schema.ts';
 import { unmetPrerequisites } from '../../../core/review/prerequisites.ts';
-import { reviewConfigSchema } from '../../../core/review/review-config.ts';
 import type { ReviewContext } from '../../../core/review/review-context.ts';
 import type { Predicate, ReviewStatus } from '../../../core/review/review-status.ts';
 import { notFound } from '../../http/errors.ts';
+import { agencyToday } from './agency-today.ts';
 import { loadPrerequisiteValues, type AssessmentRef } from './prerequisite-values.ts';
 
 /** Statuses that count against the quota: proposed, and everything TPN does after. */
@@ -55,24 +54,15 @@ export const loadProposalFacts = async (
       ),
     );
 
-  const [settings] = await tx
-    .select({ config: reviewSettings.config })
-    .from(reviewSettings)
-    .where(eq(reviewSettings.agencyId, row.agencyId));
-  const parsed = reviewConfigSchema.safeParse(settings?.config ?? {});
-  const offset = parsed.success
-    ? parsed.data.utcOffsetMinutes
-    : reviewConfigSchema.parse({}).utcOffsetMinutes;
-
   const [docs] = await tx
     .select({ cover: proposals.coverLetterEvidenceId, sptjm: proposals.statementEvidenceId })
     .from(proposals)
     .where(eq(proposals.assessmentId, assessment.id));
 
-  const values = await loadPrerequisiteValues(tx, assessment);
+  const values = await loadPrerequisiteValues(tx, assessment, now);
   const unmet = unmetPrerequisites(
     new Map([...values].map(([code, v]) => [code, v.value])),
-    { target: row.target as Predicate, today: localDate(now, offset) },
+    { target: row.target as Predicate, today: await agencyToday(tx, row.agencyId, now) },
     { coverLetter: Boolean(docs?.cover), sptjm: Boolean(docs?.sptjm) },
   );
 
