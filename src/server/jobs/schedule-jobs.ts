@@ -5,13 +5,15 @@ import { deleteExpiredSessions } from '../features/auth/repo.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { dropOldAddressHashes } from './drop-old-address-hashes.ts';
 import { sendOutbox } from './send-outbox.ts';
+import { sendReminders } from './send-reminders.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
 /**
  * Housekeeping every process runs at start and then hourly: each job is an idempotent statement, so several
- * processes running it at once do no harm and no coordination is needed. The e-mail outbox is sent every
+ * processes running it at once do no harm and no coordination is needed (reminders are keyed once each in
+ * `reminders_sent`). The e-mail outbox is sent every
  * minute when SMTP is configured (its rows are claimed with SKIP LOCKED). Returns the function that stops them.
  */
 export const scheduleJobs = (db: Db, config: Config, log: FastifyBaseLogger): (() => void) => {
@@ -24,6 +26,8 @@ export const scheduleJobs = (db: Db, config: Config, log: FastifyBaseLogger): ((
         retentionDays: config.survey.addressRetentionDays,
       });
       if (dropped > 0) log.info({ dropped }, 'dropped survey address hashes past their retention');
+      const reminded = await sendReminders(db, now);
+      if (reminded > 0) log.info({ reminded }, 'reminders before windows close');
     } catch (err) {
       log.error({ err }, 'housekeeping failed; it runs again in an hour');
     }
