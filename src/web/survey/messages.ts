@@ -32,6 +32,8 @@ const id = {
   errorCodeUsed: 'Kode ini sudah pernah dipakai.',
   errorCodeInvalid: 'Kode ini tidak berlaku untuk survei ini.',
   errorClosed: 'Survei ini sedang tidak menerima jawaban.',
+  errorDuplicateDevice:
+    'Perangkat ini sudah mengisi survei untuk layanan ini belum lama ini. Terima kasih, satu jawaban sudah cukup.',
   errorOther: 'Jawaban belum dapat dikirim. Coba lagi sebentar lagi.',
   thanksTitle: 'Terima kasih!',
   thanksBody: 'Jawaban Anda sangat membantu kami memperbaiki layanan.',
@@ -41,6 +43,32 @@ const id = {
   newResponse: 'Isi survei baru',
   pending: '{n} jawaban menunggu dikirim',
   ineligibleTitle: 'Terima kasih',
+  resultsBrand: 'Pulau · Hasil Survei',
+  resultsTitle: 'Hasil survei layanan publik',
+  resultsLoading: 'Memuat hasil survei…',
+  resultsIntro:
+    'Hasil survei yang telah selesai dan dipublikasikan oleh unit ini. Setiap angka dihitung dari jawaban tanpa nama; jawaban yang terlalu cepat atau tidak wajar tidak dihitung.',
+  resultsNone: 'Unit ini belum mempublikasikan hasil survei.',
+  resultsNotFound: 'Unit tidak ditemukan. Periksa tautan atau kode QR.',
+  resultsPeriod: 'Periode {from} – {to}',
+  resultsRespondents: 'Responden',
+  resultsExcluded: '{n} jawaban tidak dihitung (mutu data)',
+  resultsMargin: 'Margin kesalahan (95%)',
+  resultsIkm: 'Indeks Kepuasan Masyarakat (IKM)',
+  resultsGrade: 'Mutu pelayanan',
+  resultsPerformance: 'Kinerja unit pelayanan',
+  resultsLkeValue: 'Nilai indeks (skala 0–4)',
+  resultsIndex: 'Rata-rata skor (skala 1–4)',
+  resultsElements: 'Nilai per unsur',
+  resultsElementsCaption: 'Nilai rata-rata (NRR) setiap unsur pelayanan',
+  resultsElement: 'Unsur',
+  resultsNrr: 'NRR (1–4)',
+  resultsConverted: 'Nilai (25–100)',
+  resultsN: 'n',
+  resultsTarget: 'Target sampel: {n}',
+  resultsPublished: 'Dipublikasikan {date}',
+  resultsNote:
+    'Sesuai PermenPANRB Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat, hasil survei dipublikasikan kepada masyarakat.',
 } as const;
 
 type Key = keyof typeof id;
@@ -76,6 +104,8 @@ const en: Record<Key, string> = {
   errorCodeUsed: 'This code has already been used.',
   errorCodeInvalid: 'This code is not valid for this survey.',
   errorClosed: 'This survey is not taking answers now.',
+  errorDuplicateDevice:
+    'This device already answered this survey for this service recently. Thank you, one response is enough.',
   errorOther: 'Your answers could not be sent yet. Please try again shortly.',
   thanksTitle: 'Thank you!',
   thanksBody: 'Your answers help us improve the service.',
@@ -85,6 +115,32 @@ const en: Record<Key, string> = {
   newResponse: 'Start a new response',
   pending: '{n} responses waiting to be sent',
   ineligibleTitle: 'Thank you',
+  resultsBrand: 'Pulau · Survey results',
+  resultsTitle: 'Public service survey results',
+  resultsLoading: 'Loading the survey results…',
+  resultsIntro:
+    'Results of finished surveys this unit has published. Every figure comes from anonymous answers; answers that were too fast or implausible are not counted.',
+  resultsNone: 'This unit has not published any survey results yet.',
+  resultsNotFound: 'Unit not found. Check the link or the QR code.',
+  resultsPeriod: 'Period {from} – {to}',
+  resultsRespondents: 'Respondents',
+  resultsExcluded: '{n} answers not counted (data quality)',
+  resultsMargin: 'Margin of error (95%)',
+  resultsIkm: 'Public Satisfaction Index (IKM)',
+  resultsGrade: 'Service quality',
+  resultsPerformance: 'Service unit performance',
+  resultsLkeValue: 'Index value (0–4 scale)',
+  resultsIndex: 'Mean score (1–4 scale)',
+  resultsElements: 'Score per element',
+  resultsElementsCaption: 'Mean score (NRR) of each service element',
+  resultsElement: 'Element',
+  resultsNrr: 'NRR (1–4)',
+  resultsConverted: 'Score (25–100)',
+  resultsN: 'n',
+  resultsTarget: 'Target sample: {n}',
+  resultsPublished: 'Published {date}',
+  resultsNote:
+    'As PermenPANRB No. 14/2017 on public satisfaction surveys requires, the survey results are published to the public.',
 };
 
 export type MessageKey = Key;

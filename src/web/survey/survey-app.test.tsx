@@ -191,6 +191,31 @@ describe('public survey form', () => {
     expect(f.posts()[2]?.body?.code).toBe('XYZ789');
   });
 
+  it('says so, in Indonesian or English, when this device already answered (409 DUPLICATE_DEVICE); a kiosk sends no device token', async () => {
+    const duplicate = { status: 409, body: { error: { code: 'DUPLICATE_DEVICE', message: 'repeat' } } };
+    const f = stubFetch([duplicate]);
+    render(<SurveyApp campaignId={CAMPAIGN_ID} retryMs={1e9} />);
+    await screen.findByRole('heading', { level: 1 });
+    await passScreening();
+    fillForm();
+    submit();
+    expect(await screen.findByText(/Perangkat ini sudah mengisi survei untuk layanan ini/)).toBeTruthy();
+    expect(typeof f.posts()[0]?.body?.deviceToken).toBe('string');
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(await screen.findByText(/This device already answered this survey for this service/)).toBeTruthy();
+    // Refused for good: not queued for another try.
+    expect(localStorage.getItem(OUTBOX_STORAGE_KEY)).toBeNull();
+    cleanup();
+    const kiosk = stubFetch([created]);
+    render(<SurveyApp campaignId={CAMPAIGN_ID} kiosk retryMs={1e9} />);
+    await screen.findByRole('heading', { level: 1 });
+    await passScreening();
+    fillForm();
+    submit();
+    await screen.findByRole('heading', { name: 'Terima kasih!' });
+    expect(kiosk.posts()[0]?.body).not.toHaveProperty('deviceToken');
+  });
+
   it('sends an Idempotency-Key (UUID) and the duration, keeps the response on the device when the network fails, and retries with the same key when back online', async () => {
     const f = stubFetch(['network-error']);
     render(<SurveyApp campaignId={CAMPAIGN_ID} retryMs={1e9} />);

@@ -302,6 +302,7 @@ export function SurveyApp({
     else if (result.code === 'CODE_INVALID') setErrors({ [CODE_FIELD]: { key: 'errorCodeInvalid' } });
     else if (result.code === 'CODE_REQUIRED') setErrors({ [CODE_FIELD]: { key: 'errorCodeRequired' } });
     else if (result.code === 'CAMPAIGN_CLOSED' || result.status === 404) setBanner('errorClosed');
+    else if (result.code === 'DUPLICATE_DEVICE') setBanner('errorDuplicateDevice');
     else setBanner('errorOther');
     setTimeout(() => summaryRef.current?.focus(), 0);
   };
@@ -471,7 +472,7 @@ const withDevice = (): { deviceToken?: string } => {
   return token ? { deviceToken: token } : {};
 };
 
-type ShellProps = {
+export type ShellProps = {
   lang: Lang;
   setLang: (l: Lang) => void;
   msg: (key: MessageKey) => string;
@@ -480,15 +481,16 @@ type ShellProps = {
   message?: string;
   headingRef?: RefObject<HTMLHeadingElement | null>;
   children?: ReactNode;
+  brand?: string;
 };
 
 /** The page frame: the language switch on top, one heading per screen. */
-function Shell({ lang, setLang, msg, title, busy, message, headingRef, children }: ShellProps) {
+export function Shell({ lang, setLang, msg, title, busy, message, headingRef, children, brand }: ShellProps) {
   const other: Lang = lang === 'id' ? 'en' : 'id';
   return (
     <div className="page">
       <header className="bar">
-        <span className="brand">Pulau · Survei</span>
+        <span className="brand">{brand ?? 'Pulau · Survei'}</span>
         <button
           type="button"
           className="lang"

@@ -83,3 +83,39 @@ export type SubmitBody = {
 };
 
 export type FieldError = { code: string; path: string; message: string };
+
+/** One published campaign, as GET /api/public/units/:unitCode/survey-results sends it (indices only). */
+export type PublishedCampaign = {
+  campaignId: string;
+  kind: 'skm' | 'ipak' | 'ipkp';
+  title: LocalText;
+  periodLabel: string;
+  startsOn: string;
+  endsOn: string;
+  publishedAt: string;
+  n: number;
+  excluded: number;
+  targetSample: number;
+  index: number | null;
+  marginOfError: number | null;
+  ikm: {
+    value: number;
+    grade: 'A' | 'B' | 'C' | 'D';
+    performance: { code: string; id: string; en: string };
+    marginOfError: number | null;
+  } | null;
+  lke: { item: 'H1.a' | 'H2.a'; value: number; marginOfError: number | null } | null;
+  items: {
+    code: string;
+    aspect: LocalText | null;
+    text: LocalText;
+    n: number;
+    nrr: number | null;
+    converted: number | null;
+  }[];
+};
+
+export type PublicUnitResults = {
+  unit: { code: string; name: string };
+  campaigns: PublishedCampaign[];
+};
