@@ -147,6 +147,7 @@ describe('custom questions: add, edit, remove, answer, export', () => {
         CATATAN,
       ],
     });
+    expect(res.statusCode, res.body).toBe(200);
     res = await lead.patch(`/api/surveys/campaigns/${id}`, {
       version: 3,
       customQuestions: [{ ...PARKIR, text: { id: 'Parkir memadai?', en: 'Parking adequate?' } }, KANAL],
