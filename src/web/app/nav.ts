@@ -9,6 +9,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/evidence', labelKey: 'nav.evidence', action: 'evidence.read' },
   { to: '/evaluators', labelKey: 'review.nav.evaluators', action: 'review.assign' },
   { to: '/surveys', labelKey: 'nav.surveys', action: 'survey.read' },
+  { to: '/action-plans', labelKey: 'actionPlans.nav' },
   { to: '/periods', labelKey: 'nav.periods', action: 'period.manage' },
   { to: '/units', labelKey: 'nav.units', action: 'unit.read' },
   { to: '/users', labelKey: 'nav.users', action: 'user.read' },

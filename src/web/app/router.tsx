@@ -147,6 +147,33 @@ export const routes: RouteObject[] = [
                   },
                 ],
               },
+              {
+                // Staff without a role reach their unit's plans through their employee record: no guard here.
+                path: '/action-plans',
+                lazy: async () => ({
+                  Component: (await import('../features/action-plans/pages/action-plan-page.tsx'))
+                    .ActionPlanPage,
+                }),
+              },
+              {
+                element: <RequireAction action="programme.read" />,
+                children: [
+                  {
+                    path: '/action-plans/reports',
+                    lazy: async () => ({
+                      Component: (await import('../features/action-plans/pages/reports-page.tsx'))
+                        .ReportsPage,
+                    }),
+                  },
+                  {
+                    path: '/action-plans/dashboard',
+                    lazy: async () => ({
+                      Component: (await import('../features/action-plans/pages/dashboard-page.tsx'))
+                        .DashboardPage,
+                    }),
+                  },
+                ],
+              },
               { path: '*', element: <NotFound /> },
             ],
           },
