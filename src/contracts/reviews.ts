@@ -221,8 +221,13 @@ export const ItemLevelAnswer = z.object({
 });
 export type ItemLevelAnswer = z.infer<typeof ItemLevelAnswer>;
 
+/**
+ * One answerable code under review: an option or index item, or one count input of a ratio item (`item` names
+ * the item it belongs to; the review mark, evidence and returns are the item's).
+ */
 export const ReviewItem = z.object({
   code: z.string(),
+  item: z.string(),
   unit: z.object({
     value: AnswerValue,
     explanation: z.string(),
@@ -270,13 +275,13 @@ export const Decree = z.object({ number: z.string().trim().min(1).max(200), date
 
 /**
  * One step of the workflow. `note` is required where the table says so (returns, not awarded, revocation:
- * the reason). `decree` only with decide_wbk / decide_wbbm; `revokedOn` (default: today, local) only with revoke.
+ * the reason; the revocation is dated today at the agency's offset). `decree` is required with decide_wbk /
+ * decide_wbbm and refused with any other action.
  */
 export const ReviewTransitionBody = z.object({
   version: Version,
   note: z.string().trim().max(5000).default(''),
   decree: Decree.optional(),
-  revokedOn: IsoDate.optional(),
 });
 export type ReviewTransitionBody = z.infer<typeof ReviewTransitionBody>;
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/org/can.ts';
 import type { Tx } from '../../db/client.ts';
 import type { AuditActor } from '../audit/write-audit.ts';
-import { changeStatus } from './change-status.ts';
+import { takeTransition } from '../reviews/take-transition.ts';
 
 export type ApproveAssessmentOptions = {
   assessmentId: string;
@@ -12,11 +12,14 @@ export type ApproveAssessmentOptions = {
   now: Date;
 };
 
-/** The unit's leader signs off a submission; an approved assessment is locked. */
+/**
+ * The unit's leader signs off a submission: to the parent's preliminary review where the agency has one,
+ * else straight to TPI (the core's `approve_to_preliminary` / `approve_to_tpi`). The unit's answers are
+ * locked from then on.
+ */
 export const approveAssessment = (tx: Tx, options: ApproveAssessmentOptions) =>
-  changeStatus(tx, {
+  takeTransition(tx, {
     ...options,
-    from: 'submitted',
-    patch: { status: 'approved', approvedAt: options.now, approvedBy: options.actor.id },
-    auditAction: 'assessment.approved',
+    note: options.note ?? '',
+    action: (_, config) => (config.preliminaryReview ? 'approve_to_preliminary' : 'approve_to_tpi'),
   });

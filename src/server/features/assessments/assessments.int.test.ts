@@ -192,10 +192,10 @@ describe('assessments: refusals first', () => {
     expect(carry.json().error.code).toBe('NO_PREVIOUS_ASSESSMENT');
   });
 
-  it('409 INVALID_TRANSITION approving a draft; 403 for a team member submitting', async () => {
+  it('409 TRANSITION_NOT_ALLOWED approving a draft; 403 for a team member submitting', async () => {
     const approve = await unitLeader.post(`/api/assessments/${mine.id}/approve`, { version: mine.version });
     expect(approve.statusCode).toBe(409);
-    expect(approve.json().error.code).toBe('INVALID_TRANSITION');
+    expect(approve.json().error.code).toBe('TRANSITION_NOT_ALLOWED');
     expect(
       (await member.post(`/api/assessments/${mine.id}/submit`, { version: mine.version })).statusCode,
     ).toBe(403);

@@ -3,14 +3,17 @@ import { answerableAreas, can, type Actor } from '../../../core/org/can.ts';
 import type { AssessmentContext } from './repo.ts';
 
 /**
- * The assessment as the wire shows it. `can` follows can() and the status: answers and submission only on a
- * draft, approval only on a submitted one, so the screen offers nothing that would be refused.
+ * The assessment as the wire shows it. `can` follows can() and the status: answers and submission on a draft
+ * (and on a returned one, for its returned items), approval only on a submitted one, so the screen offers
+ * nothing that would be refused.
  */
 export const presentAssessment = (
   { assessment: a, unit, period }: AssessmentContext,
   actor: Actor,
 ): Assessment => {
   const draft = a.status === 'draft';
+  // Returned by TPI: the team answers the returned items again (the server checks which) and resubmits.
+  const open = draft || a.status === 'returned';
   const onUnit = { kind: 'unit' as const, unitPath: unit.path };
   return {
     id: a.id,
@@ -28,11 +31,10 @@ export const presentAssessment = (
     approvedAt: a.approvedAt?.toISOString() ?? null,
     version: a.version,
     can: {
-      answerAreas: draft ? answerableAreas(actor, unit.path) : [],
-      answerHasil:
-        draft && can(actor, 'assessment.answer', { kind: 'item', unitPath: unit.path, area: null }),
+      answerAreas: open ? answerableAreas(actor, unit.path) : [],
+      answerHasil: open && can(actor, 'assessment.answer', { kind: 'item', unitPath: unit.path, area: null }),
       comment: can(actor, 'assessment.comment', onUnit),
-      submit: draft && can(actor, 'assessment.submit', onUnit),
+      submit: open && can(actor, 'assessment.submit', onUnit),
       approve: a.status === 'submitted' && can(actor, 'assessment.approve', onUnit),
       uploadEvidence: can(actor, 'evidence.upload', onUnit),
     },
@@ -47,6 +49,7 @@ export const auditView = ({ assessment: a }: Pick<AssessmentContext, 'assessment
   target: a.target,
   alreadyWbk: a.alreadyWbk,
   status: a.status,
+  tpiStage: a.tpiStage,
   carriedFromId: a.carriedFromId,
   submittedAt: a.submittedAt,
   submittedBy: a.submittedBy,

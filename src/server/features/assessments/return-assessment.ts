@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/org/can.ts';
 import type { Tx } from '../../db/client.ts';
 import { badRequest } from '../../http/errors.ts';
 import type { AuditActor } from '../audit/write-audit.ts';
-import { changeStatus } from './change-status.ts';
+import { takeTransition } from '../reviews/take-transition.ts';
 
 export type ReturnAssessmentOptions = {
   assessmentId: string;
@@ -13,13 +13,9 @@ export type ReturnAssessmentOptions = {
   now: Date;
 };
 
-/** The leader sends a submission back to the team as a draft; the note (kept in the audit record) says why. */
+/** The leader sends a submission back to the team as a draft (the core's `leader_return`); the note says why. */
 export const returnAssessment = (tx: Tx, options: ReturnAssessmentOptions) => {
+  // Asked before the state: the form's own check, as the workspace always answered it.
   if (!options.note) throw badRequest('NOTE_REQUIRED', 'Say why the assessment goes back to the team.');
-  return changeStatus(tx, {
-    ...options,
-    from: 'submitted',
-    patch: { status: 'draft', submittedAt: null, submittedBy: null },
-    auditAction: 'assessment.returned',
-  });
+  return takeTransition(tx, { ...options, note: options.note, action: 'leader_return' });
 };

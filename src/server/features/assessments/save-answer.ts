@@ -3,6 +3,8 @@ import { evaluateAnswers, type LkeAnswer, type LkeIssue } from '../../../core/lk
 import type { Tx } from '../../db/client.ts';
 import { badRequest, conflict, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
+import { findItemReview } from '../reviews/item-review-repo.ts';
+import { markRevised } from '../reviews/mark-revised.ts';
 import { requireCode, type LocatedCode } from './locate-code.ts';
 import { pinnedTemplate } from './pinned-template.ts';
 import { answerValueOf, noAnswer, presentAnswer } from './present-answer.ts';
@@ -45,7 +47,8 @@ const relevantWarnings = (warnings: LkeIssue[], located: LocatedCode, code: stri
 };
 
 /**
- * Saves one answer of the unit's level on a draft assessment. Optimistic: the client sends the version it read
+ * Saves one answer of the unit's level on a draft assessment, or on a returned item of a returned one (which
+ * then awaits the evaluator's recheck and counts a revision). Optimistic: the client sends the version it read
  * (0 for none); anything else gets 409 with the stored answer, never a silent overwrite. Validated by the core:
  * an invalid value is refused with the core's message, a doubtful one is saved and returned as a warning.
  */
@@ -55,10 +58,20 @@ export const saveAnswer = async (tx: Tx, options: SaveAnswerOptions): Promise<Sa
   await lockAssessment(tx, assessmentId, 'share');
   const ctx = await findAssessmentContext(tx, assessmentId);
   if (!ctx) throw notFound('Assessment');
-  if (ctx.assessment.status !== 'draft')
-    throw conflict('ASSESSMENT_LOCKED', `The assessment is ${ctx.assessment.status}; answers are locked.`);
   const template = await pinnedTemplate(ctx.period);
   const located = requireCode(template, code);
+  // A draft is the unit's to fill; once returned, only the items an evaluator sent back (core `unitAnswer`).
+  const returned = ctx.assessment.status === 'returned';
+  const mark = returned ? await findItemReview(tx, assessmentId, located.item.code) : undefined;
+  const reopened = mark?.status === 'returned' || mark?.status === 'awaiting_recheck';
+  if (ctx.assessment.status !== 'draft' && !reopened)
+    throw conflict(
+      'ASSESSMENT_LOCKED',
+      returned
+        ? `The assessment is returned; only the items returned for revision may change, not ${located.item.code}.`
+        : `The assessment is ${ctx.assessment.status}; answers are locked.`,
+      returned ? { item: located.item.code } : undefined,
+    );
   const current = await findAnswer(tx, assessmentId, code);
   const stale = () => staleWrite(current ? presentAnswer(current) : noAnswer(code));
   if ((current?.version ?? 0) !== input.version) throw stale();
@@ -98,6 +111,7 @@ export const saveAnswer = async (tx: Tx, options: SaveAnswerOptions): Promise<Sa
     throw staleWrite(latest ? presentAnswer(latest) : noAnswer(code));
   }
   const answer = presentAnswer(saved);
+  if (mark) await markRevised(tx, mark, { value: input.value, note: input.explanation }, actor, now);
   await writeAudit(tx, {
     actor,
     action: 'answer.saved',

@@ -1,13 +1,7 @@
-import type { GateProblem } from '../../../contracts/assessments.ts';
 import type { Actor } from '../../../core/org/can.ts';
-import { checkSubmission, type GateAnswer } from '../../../core/lke/submission-gate.ts';
 import type { Tx } from '../../db/client.ts';
-import { badRequest } from '../../http/errors.ts';
 import type { AuditActor } from '../audit/write-audit.ts';
-import { changeStatus } from './change-status.ts';
-import { pinnedTemplate } from './pinned-template.ts';
-import { answerValueOf } from './present-answer.ts';
-import { listAnswers, listLinkRows, type AssessmentContext } from './repo.ts';
+import { takeTransition } from '../reviews/take-transition.ts';
 
 export type SubmitAssessmentOptions = {
   assessmentId: string;
@@ -18,29 +12,13 @@ export type SubmitAssessmentOptions = {
   now: Date;
 };
 
-/** Refuses with every problem at once, so the team fixes them in one round instead of one per attempt. */
-const gate = async (tx: Tx, { assessment, period }: AssessmentContext): Promise<void> => {
-  const template = await pinnedTemplate(period);
-  const answers: Record<string, GateAnswer> = {};
-  for (const a of await listAnswers(tx, assessment.id))
-    answers[a.code] = { value: answerValueOf(a.value), explanation: a.explanation };
-  const linkedCodes = new Set((await listLinkRows(tx, assessment.id)).map((l) => l.code));
-  const problems: GateProblem[] = checkSubmission(template, { answers, linkedCodes }, period);
-  if (problems.length > 0) {
-    throw badRequest(
-      'SUBMISSION_INCOMPLETE',
-      `The assessment cannot be submitted yet: ${problems.length} problem(s).`,
-      problems,
-    );
-  }
-};
-
-/** Hands a complete draft to the unit's leader for approval. */
+/**
+ * The team lead hands the assessment over: a draft goes to the leader for approval, a returned one back to
+ * TPI (the core's `submit` / `resubmit`, behind the submission gate).
+ */
 export const submitAssessment = (tx: Tx, options: SubmitAssessmentOptions) =>
-  changeStatus(tx, {
+  takeTransition(tx, {
     ...options,
-    from: 'draft',
-    patch: { status: 'submitted', submittedAt: options.now, submittedBy: options.actor.id },
-    auditAction: 'assessment.submitted',
-    check: (ctx) => gate(tx, ctx),
+    note: options.note ?? '',
+    action: (state) => (state.status === 'returned' ? 'resubmit' : 'submit'),
   });

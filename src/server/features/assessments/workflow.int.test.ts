@@ -139,12 +139,12 @@ describe('the self-assessment from a new period to an approved, locked assessmen
     });
   });
 
-  it('409 ASSESSMENT_LOCKED for an answer after submission; 409 INVALID_TRANSITION for a second submission', async () => {
+  it('409 ASSESSMENT_LOCKED for an answer after submission; 409 TRANSITION_NOT_ALLOWED for a second submission', async () => {
     const res = await put(t.app, lead, url('/answers/P1.i.a'), { version: 1, value: 'Tidak' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('ASSESSMENT_LOCKED');
     const again = await lead.post(url('/submit'), { version: assessment.version });
-    expect(again.json().error.code).toBe('INVALID_TRANSITION');
+    expect(again.json().error.code).toBe('TRANSITION_NOT_ALLOWED');
   });
 
   it('403 for the provincial leader approving or returning; the unit’s own leader may', async () => {
@@ -174,20 +174,20 @@ describe('the self-assessment from a new period to an approved, locked assessmen
     assessment = res.json();
   });
 
-  it('the unit’s leader approves; the assessment is locked', async () => {
+  it('the unit’s leader approves: the assessment goes to TPI review and is locked', async () => {
     const res = await unitLeader.post(url('/approve'), { version: assessment.version });
     expect(res.statusCode).toBe(200);
     assessment = res.json();
-    expect(assessment).toMatchObject({ status: 'approved', version: 5 });
+    expect(assessment).toMatchObject({ status: 'tpi_review', version: 5 });
     expect(assessment.approvedAt).not.toBeNull();
     expect((await put(t.app, lead, url('/answers/P1.i.a'), { version: 1, value: 'Tidak' })).statusCode).toBe(
       409,
     );
     expect((await unitLeader.post(url('/approve'), { version: 5 })).json().error.code).toBe(
-      'INVALID_TRANSITION',
+      'TRANSITION_NOT_ALLOWED',
     );
     expect((await unitLeader.post(url('/return'), { version: 5, note: 'x' })).json().error.code).toBe(
-      'INVALID_TRANSITION',
+      'TRANSITION_NOT_ALLOWED',
     );
   });
 
@@ -231,22 +231,28 @@ describe('the self-assessment from a new period to an approved, locked assessmen
           eq(auditLog.unitPath, org.sumenep.path),
           inArray(auditLog.action, [
             'assessment.created',
-            'assessment.submitted',
-            'assessment.returned',
-            'assessment.approved',
+            'review.submit',
+            'review.leader_return',
+            'review.approve_to_tpi',
           ]),
         ),
       )
       .orderBy(auditLog.seq);
     expect(rows.map((r) => r.action)).toEqual([
       'assessment.created',
-      'assessment.submitted',
-      'assessment.returned',
-      'assessment.submitted',
-      'assessment.approved',
+      'review.submit',
+      'review.leader_return',
+      'review.submit',
+      'review.approve_to_tpi',
       'assessment.created',
     ]);
-    expect(rows[2]?.after).toMatchObject({ status: 'draft', note: 'Lengkapi bukti SOP' });
+    expect(rows[2]?.after).toMatchObject({
+      status: 'draft',
+      from: 'submitted',
+      to: 'draft',
+      note: 'Lengkapi bukti SOP',
+    });
+    expect(rows[4]?.after).toMatchObject({ from: 'submitted', to: 'tpi_review', tpiStage: 0 });
     expect(rows[5]?.after).toMatchObject({ carried: { answers: Object.keys(bestAnswers(template)).length } });
     const saves = await t.db
       .select({ subjectId: auditLog.subjectId, before: auditLog.before, after: auditLog.after })

@@ -12,6 +12,8 @@ export type AssignEvaluatorOptions = {
   unitId: string;
   userId: string;
   level: 'tpi' | 'tpn';
+  /** Positions in the unit's TPI team: which TPI stages she completes. */
+  positions: string[];
   actor: AuditActor;
   now: Date;
 };
@@ -44,6 +46,7 @@ export const assignEvaluator = async (tx: Tx, options: AssignEvaluatorOptions): 
     unitId: unit.id,
     userId: user.id,
     level: options.level,
+    positions: [...new Set(options.positions)],
     assignedBy: options.actor.id,
     createdAt: options.now,
   });
@@ -53,7 +56,7 @@ export const assignEvaluator = async (tx: Tx, options: AssignEvaluatorOptions): 
     subjectType: 'review_assignment',
     subjectId: id,
     unit: { id: unit.id, path: unit.path },
-    after: { userId: user.id, email: user.email, level: options.level },
+    after: { userId: user.id, email: user.email, level: options.level, positions: options.positions },
     now: options.now,
   });
   return id;

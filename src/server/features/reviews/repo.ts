@@ -60,3 +60,17 @@ export const insertAssignment = (db: Tx, row: typeof reviewAssignments.$inferIns
 
 export const deleteAssignment = (db: Tx, id: string) =>
   db.delete(reviewAssignments).where(eq(reviewAssignments.id, id));
+
+/** The evaluators of a unit at one level with their team positions (core TpiAssignment). */
+export const listTeam = async (
+  db: Tx,
+  unitId: string,
+  level: 'tpi' | 'tpn',
+): Promise<{ userId: string; positions: unknown }[]> =>
+  db
+    .select({ userId: reviewAssignments.userId, positions: reviewAssignments.positions })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.userId))
+    .where(
+      and(eq(reviewAssignments.unitId, unitId), eq(reviewAssignments.level, level), eq(users.active, true)),
+    );

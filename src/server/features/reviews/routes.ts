@@ -13,13 +13,11 @@ import { auditActorOf } from '../../http/request-actor.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findUnit } from '../units/repo.ts';
 import { assignEvaluator } from './assign-evaluator.ts';
+import { positionsOf } from './positions.ts';
 import { deleteAssignment, findAssignment, listAssignments, type AssignmentRow } from './repo.ts';
+import { reviewWorkflowRoutes } from './workflow-routes.ts';
 
 const tags = ['reviews'];
-
-/** Stored as JSON; anything but a list of strings reads as the default position. */
-export const positionsOf = (stored: unknown): string[] =>
-  Array.isArray(stored) && stored.every((p) => typeof p === 'string') ? stored : ['member'];
 
 const present = (row: AssignmentRow): EvaluatorAssignment => ({
   ...row,
@@ -67,6 +65,7 @@ export const reviewRoutes = (deps: AppDeps): AnyRouteSpec[] => {
             unitId: req.params.unitId,
             userId: req.body.userId,
             level: req.body.level,
+            positions: req.body.positions,
             actor: auditActorOf(req),
             now: deps.now(),
           }),
@@ -108,5 +107,6 @@ export const reviewRoutes = (deps: AppDeps): AnyRouteSpec[] => {
         return reply.code(204).send();
       },
     }),
+    ...reviewWorkflowRoutes(deps),
   ];
 };

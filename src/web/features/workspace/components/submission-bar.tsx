@@ -53,7 +53,7 @@ export function SubmissionBar({ assessment, beforeSubmit, onItem }: Props) {
   if (!showSubmit && !showApprove) return null;
   const otherError =
     move.error && !isApiError(move.error, 'SUBMISSION_INCOMPLETE') ? (
-      isApiError(move.error, 'STALE_WRITE') || isApiError(move.error, 'INVALID_TRANSITION') ? (
+      isApiError(move.error, 'STALE_WRITE') || isApiError(move.error, 'TRANSITION_NOT_ALLOWED') ? (
         <Alert color="orange" variant="light" role="alert">
           {t('ws.submit.changed')}{' '}
           <Button
