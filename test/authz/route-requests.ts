@@ -22,6 +22,7 @@ import type { seedOrg } from '../support/test-app.ts';
 import { PROGRAMME_REQUESTS } from './programme-requests.ts';
 import { PACT_REQUESTS } from './pact-requests.ts';
 import { ACTION_PLAN_REQUESTS } from './action-plan-requests.ts';
+import { INBOX_REQUESTS } from './inbox-requests.ts';
 
 export type Target = 'own' | 'foreign';
 export type MatrixContext = {
@@ -196,6 +197,7 @@ const SURVEY_READERS: readonly Who[] = [
 
 /** One request per route of the table, aimed at the caller's own unit or at a foreign agency's. */
 const REQUESTS: Record<string, Entry> = {
+  ...INBOX_REQUESTS,
   ...PACT_REQUESTS,
   ...ACTION_PLAN_REQUESTS,
   ...PROGRAMME_REQUESTS,

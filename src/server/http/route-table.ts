@@ -21,6 +21,7 @@ import { changeAgentRoutes } from '../features/change-agents/routes.ts';
 import { actionPlanRoutes } from '../features/action-plans/routes.ts';
 import { proposalRoutes } from '../features/proposals/routes.ts';
 import { lheRoutes } from '../features/lhe/routes.ts';
+import { inboxRoutes } from '../features/notifications/routes.ts';
 
 /** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
 export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
@@ -45,4 +46,5 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...actionPlanRoutes(deps),
   ...proposalRoutes(deps),
   ...lheRoutes(deps),
+  ...inboxRoutes(deps),
 ];

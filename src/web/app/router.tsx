@@ -15,6 +15,13 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../features/setup/pages/setup-page.tsx')).SetupPage }),
       },
       {
+        // The one-time signing link opens without a login (staff without an account).
+        path: '/tanda-tangan/:token',
+        lazy: async () => ({
+          Component: (await import('../features/pact/pages/public-sign-page.tsx')).PublicSignPage,
+        }),
+      },
+      {
         path: '/login',
         lazy: async () => ({ Component: (await import('../features/auth/pages/login-page.tsx')).LoginPage }),
       },
@@ -36,6 +43,41 @@ export const routes: RouteObject[] = [
                   Component: (await import('../features/profile/pages/change-password-page.tsx'))
                     .ChangePasswordPage,
                 }),
+              },
+              {
+                path: '/pact/sign',
+                lazy: async () => ({
+                  Component: (await import('../features/pact/pages/my-pact-page.tsx')).MyPactPage,
+                }),
+              },
+              {
+                element: <RequireAction action="employee.read" />,
+                children: [
+                  {
+                    path: '/employees',
+                    lazy: async () => ({
+                      Component: (await import('../features/employees/pages/employees-page.tsx')).EmployeesPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireAction action="programme.read" />,
+                children: [
+                  {
+                    path: '/pact',
+                    lazy: async () => ({
+                      Component: (await import('../features/pact/pages/pact-page.tsx')).PactPage,
+                    }),
+                  },
+                  {
+                    path: '/declaration',
+                    lazy: async () => ({
+                      Component: (await import('../features/declaration/pages/declaration-page.tsx'))
+                        .DeclarationPage,
+                    }),
+                  },
+                ],
               },
               {
                 path: '/profile',

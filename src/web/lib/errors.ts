@@ -85,6 +85,21 @@ export const KNOWN_ERROR_CODES = [
   'REPORT_ALREADY_SUBMITTED',
   'REPORT_APPROVED',
   'REPORT_NOT_SUBMITTED',
+  // Employees, the integrity pact and the declaration
+  'IMPORT_INVALID',
+  'NIP_TAKEN',
+  'NIP_INVALID',
+  'ACCOUNT_NOT_FOUND',
+  'ACCOUNT_ALREADY_LINKED',
+  'PACT_UNCHANGED',
+  'PACT_DOCUMENT_CHANGED',
+  'PACT_ALREADY_SIGNED',
+  'SIGNING_LINK_USED',
+  'SIGNING_LINK_EXPIRED',
+  'EMPLOYEE_NOT_IN_UNIT',
+  'PACT_NO_SIGNATURES',
+  'EVIDENCE_NOT_IN_UNIT',
+  'DECLARATION_PLACE_REQUIRED',
 ] as const;
 
 const isKnown = (code: string): boolean => (KNOWN_ERROR_CODES as readonly string[]).includes(code);
