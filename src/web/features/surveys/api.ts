@@ -32,6 +32,8 @@ export const surveysApi = {
   update: (id: string, body: UpdateCampaignBody) => api.patch<CampaignView>(`${base}/${id}`, body),
   open: (id: string, version: number) => api.post<CampaignView>(`${base}/${id}/open`, { version }),
   close: (id: string, version: number) => api.post<CampaignView>(`${base}/${id}/close`, { version }),
+  publish: (id: string, version: number) => api.post<CampaignView>(`${base}/${id}/publish`, { version }),
+  unpublish: (id: string, version: number) => api.post<CampaignView>(`${base}/${id}/unpublish`, { version }),
   results: (id: string) => api.get<Results>(`${base}/${id}/results`),
   codes: async (id: string, count: number) =>
     (await api.post<z.infer<typeof GeneratedCodes>>(`${base}/${id}/codes`, { count })).codes,
@@ -50,6 +52,9 @@ export const surveyLinks = {
   posterPdf: (id: string, service: string) => `${base}/${id}/poster.pdf?service=${enc(service)}`,
   qrSvg: (id: string, service: string) => `${base}/${id}/qr.svg?service=${enc(service)}`,
   qrPng: (id: string, service: string) => `${base}/${id}/qr.png?service=${enc(service)}`,
+  resultsQrSvg: (unitId: string) => `/api/surveys/results-qr.svg?unitId=${enc(unitId)}`,
+  publicResults: (unitCode: string) =>
+    `${typeof window === 'undefined' ? '' : window.location.origin}/hasil/${enc(unitCode)}`,
   publicForm: (id: string, service: string) =>
     `${typeof window === 'undefined' ? '' : window.location.origin}/s/${enc(id)}?layanan=${enc(service)}`,
 };

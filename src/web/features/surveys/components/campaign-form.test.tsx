@@ -49,6 +49,9 @@ describe('CampaignForm', () => {
     fireEvent.change(screen.getByRole('spinbutton', { name: /^Waktu pengisian minimum/ }), {
       target: { value: '45' },
     });
+    fireEvent.change(screen.getByRole('spinbutton', { name: /^Jeda pengisian ulang per perangkat/ }), {
+      target: { value: '48' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Buat kampanye' }));
 
     await waitFor(() => expect(onDone).toHaveBeenCalled());
@@ -65,7 +68,9 @@ describe('CampaignForm', () => {
       requireCodes: true,
       proofOfWork: false,
       minSeconds: 45,
+      deviceWindowHours: 48,
       excludeFlags: ['too_fast', 'straight_lining', 'directed'],
+      customQuestions: [],
     });
   });
 

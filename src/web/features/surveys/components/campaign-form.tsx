@@ -63,6 +63,7 @@ export function CampaignForm({ unitId, campaign, onDone, onCancel }: Props) {
   const [minSeconds, setMinSeconds] = useState(
     campaign?.minSeconds === null || campaign?.minSeconds === undefined ? '' : String(campaign.minSeconds),
   );
+  const [deviceWindow, setDeviceWindow] = useState(String(campaign?.deviceWindowHours ?? 24));
 
   const services = rows.map((r, i) => {
     const code = r.code || slugOf(r.name) || `layanan_${i + 1}`;
@@ -82,6 +83,7 @@ export function CampaignForm({ unitId, campaign, onDone, onCancel }: Props) {
         endsOn,
         requireCodes,
         minSeconds: minSeconds.trim() === '' ? null : toCount(minSeconds),
+        deviceWindowHours: Math.min(toCount(deviceWindow), 24 * 90),
       };
       if (campaign) return surveysApi.update(campaign.id, { version: campaign.version, ...fields });
       const body: CreateCampaignBody = {
@@ -90,6 +92,7 @@ export function CampaignForm({ unitId, campaign, onDone, onCancel }: Props) {
         ...fields,
         proofOfWork: false,
         excludeFlags: [...QUALITY_FLAGS],
+        customQuestions: [],
       };
       return surveysApi.create(body);
     },
@@ -228,6 +231,16 @@ export function CampaignForm({ unitId, campaign, onDone, onCancel }: Props) {
           max={3600}
           value={minSeconds}
           onChange={(e) => setMinSeconds(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('surveys.form.deviceWindow')}
+          description={t('surveys.form.deviceWindowHelp')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={24 * 90}
+          value={deviceWindow}
+          onChange={(e) => setDeviceWindow(e.currentTarget.value)}
         />
         {save.isError && <ErrorAlert error={save.error} />}
         <Group justify="flex-end">

@@ -13,6 +13,8 @@ import { surveyKeys, surveyLinks, surveysApi } from '../api.ts';
 import { ApplyPanel } from '../components/apply-panel.tsx';
 import { KindBadge, StatusActions, StatusBadge } from '../components/campaign-status.tsx';
 import { CodesPanel } from '../components/codes-panel.tsx';
+import { CustomQuestionsPanel } from '../components/custom-questions-panel.tsx';
+import { PublishPanel } from '../components/publish-panel.tsx';
 import { QrPanel } from '../components/qr-panel.tsx';
 import { ResultsPanel } from '../components/results-panel.tsx';
 
@@ -86,6 +88,8 @@ export function CampaignPage() {
         {results.isPending && <Loading />}
         {results.data && <ResultsPanel results={results.data} />}
         {results.data && c.kind !== 'skm' && canAnswer && <ApplyPanel campaign={c} results={results.data} />}
+        {unit && <PublishPanel campaign={c} unit={unit} canManage={canManage} />}
+        <CustomQuestionsPanel key={c.version} campaign={c} canManage={canManage} />
         <QrPanel campaign={c} />
         {canManage && <CodesPanel campaign={c} />}
       </Stack>
