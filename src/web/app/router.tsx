@@ -179,6 +179,30 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAction action="programme.read" />,
+                children: [
+                  {
+                    path: '/team',
+                    lazy: async () => ({
+                      Component: (await import('../features/team/pages/team-page.tsx')).TeamPage,
+                    }),
+                  },
+                  {
+                    path: '/findings',
+                    lazy: async () => ({
+                      Component: (await import('../features/findings/pages/findings-page.tsx')).FindingsPage,
+                    }),
+                  },
+                  {
+                    path: '/change-agents',
+                    lazy: async () => ({
+                      Component: (await import('../features/change-agents/pages/change-agents-page.tsx'))
+                        .ChangeAgentsPage,
+                    }),
+                  },
+                ],
+              },
+              {
                 element: <RequireAction action="audit.read" />,
                 children: [
                   {

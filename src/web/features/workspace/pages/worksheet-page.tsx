@@ -20,6 +20,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { ItemDef } from '../../../../core/lke/template-model.ts';
 import { formatId } from '../../../../core/shared/exact.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { AnswerFeedNote } from '../../change-agents/components/answer-feed-note.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { useMe } from '../../../lib/session.ts';
 import { keys, useTemplate, useWorksheet, workspaceApi } from '../api.ts';
@@ -247,6 +248,9 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
             <Alert color="orange" variant="light" mb="xs" title={t('ws.locked.returnNote')}>
               {data.itemReviews[selected.code]?.returnNote}
             </Alert>
+          )}
+          {selected.type === 'ratio' && (
+            <AnswerFeedNote assessmentId={assessment.id} codes={selected.inputs.map((i) => i.code)} />
           )}
           <ItemPanel
             key={selected.code}
