@@ -218,6 +218,17 @@ export const NOTICE_TEXTS: Record<string, Texts> = {
       '{{unit}} meets the requirements per the TPI but is not yet proposed; proposals for {{period}} close on {{date}} (in {{days}} days).',
     ],
   ),
+  // The integrity pact (issue #7): the lead reminds those who have not signed.
+  'pact.reminder': review(
+    [
+      'Pengingat: tanda tangani pakta integritas {{unit}}',
+      'Anda belum menandatangani pakta integritas {{unit}}. Bacalah dan tanda tangani di Pulau.',
+    ],
+    [
+      'Reminder: sign the integrity pact of {{unit}}',
+      'You have not signed the integrity pact of {{unit}} yet. Read and sign it in Pulau.',
+    ],
+  ),
 };
 
 const GENERIC: Texts = review(
