@@ -13,6 +13,7 @@ import { canSomewhere } from '../lib/permissions.ts';
 import { acceptSession, useMe } from '../lib/session.ts';
 import { logout } from '../features/auth/api.ts';
 import { updateProfile } from '../features/profile/api.ts';
+import { InboxBell } from '../features/inbox/components/inbox-bell.tsx';
 import { NAV_ITEMS } from './nav.ts';
 
 const initials = (name: string) =>
@@ -72,6 +73,7 @@ export function AppLayout() {
             <Brand />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {!me.mustChangePassword && <InboxBell />}
             <LanguageSwitch onChanged={(locale) => saveLocale.mutate({ locale })} />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

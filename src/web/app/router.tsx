@@ -45,6 +45,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: '/inbox',
+                lazy: async () => ({
+                  Component: (await import('../features/inbox/pages/inbox-page.tsx')).InboxPage,
+                }),
+              },
+              {
                 path: '/pact/sign',
                 lazy: async () => ({
                   Component: (await import('../features/pact/pages/my-pact-page.tsx')).MyPactPage,
