@@ -52,7 +52,8 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
       quarters: quarters.map(Number).sort(),
       personInChargeId: person,
       budget: budget === '' ? null : Number(budget),
-      lkeCodes: codes.map((c) => c.trim()).filter(Boolean),
+      // A code typed with its separator ("P1.ii.a,") is still that code.
+      lkeCodes: [...new Set(codes.flatMap((c) => c.split(/[\s,;]+/)).filter(Boolean))],
     });
   };
   return (
