@@ -7,6 +7,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
   { to: '/assessments', labelKey: 'nav.assessments', action: 'assessment.read' },
   { to: '/evidence', labelKey: 'nav.evidence', action: 'evidence.read' },
+  { to: '/review', labelKey: 'review.nav.inbox', action: 'review.read' },
+  { to: '/predicates', labelKey: 'review.nav.predicates', action: 'review.read' },
   { to: '/evaluators', labelKey: 'review.nav.evaluators', action: 'review.assign' },
   { to: '/surveys', labelKey: 'nav.surveys', action: 'survey.read' },
   { to: '/team', labelKey: 'team.nav', action: 'programme.read' },

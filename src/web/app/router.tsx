@@ -62,7 +62,8 @@ export const routes: RouteObject[] = [
                   {
                     path: '/employees',
                     lazy: async () => ({
-                      Component: (await import('../features/employees/pages/employees-page.tsx')).EmployeesPage,
+                      Component: (await import('../features/employees/pages/employees-page.tsx'))
+                        .EmployeesPage,
                     }),
                   },
                 ],
@@ -156,6 +157,31 @@ export const routes: RouteObject[] = [
                     path: '/surveys/:id',
                     lazy: async () => ({
                       Component: (await import('../features/surveys/pages/campaign-page.tsx')).CampaignPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireAction action="review.read" />,
+                children: [
+                  {
+                    path: '/review',
+                    lazy: async () => ({
+                      Component: (await import('../features/review/pages/review-inbox-page.tsx'))
+                        .ReviewInboxPage,
+                    }),
+                  },
+                  {
+                    path: '/review/:id',
+                    lazy: async () => ({
+                      Component: (await import('../features/review/pages/review-page.tsx')).ReviewPage,
+                    }),
+                  },
+                  {
+                    path: '/predicates',
+                    lazy: async () => ({
+                      Component: (await import('../features/review/pages/predicates-page.tsx'))
+                        .PredicatesPage,
                     }),
                   },
                 ],

@@ -37,6 +37,8 @@ export const reviewUrls = {
   returnItem: (id: string, code: string) => `/api/assessments/${id}/review/items/${enc(code)}/return`,
   recheckItem: (id: string, code: string) => `/api/assessments/${id}/review/items/${enc(code)}/recheck`,
   transition: (id: string, action: ReviewActionName) => `/api/assessments/${id}/review/${action}`,
+  evidence: (id: string, evidenceId: string, versionId: string, inline: boolean) =>
+    `/api/assessments/${id}/review/evidence/${evidenceId}/versions/${versionId}/download${inline ? '?inline=1' : ''}`,
   inbox: '/api/reviews',
   predicates: (unitId: string) => `/api/units/${unitId}/predicates`,
   lhe: (id: string, level: string) => `/api/assessments/${id}/lhe.pdf?level=${enc(level)}`,
