@@ -23,8 +23,8 @@ describe('ImportPanel', () => {
     const input = container.ownerDocument.querySelector('input[type="file"]') as HTMLInputElement;
     const file = new File(['nama;nip\nAndi;\n;1\nBadu;12345\n'], 'pegawai.csv', { type: 'text/csv' });
     fireEvent.change(input, { target: { files: [file] } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Impor' }));
-    const table = await screen.findByRole('table', { name: 'Masalah impor' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Impor' }, { timeout: 5000 }));
+    const table = await screen.findByRole('table', { name: 'Masalah impor' }, { timeout: 5000 });
     expect(table.textContent).toContain('name is required');
     expect(table.textContent).toContain('NIP must have 18 digits (got "12345")');
     expect(screen.getByText('2 masalah; tidak ada yang diimpor')).toBeTruthy();

@@ -72,13 +72,17 @@ describe('PactPage', () => {
       return undefined;
     });
     await renderPage(<PactPage />, { path: '/pact', me: adminMe() });
-    expect(await screen.findByText('412 dari 430 sudah menandatangani')).toBeTruthy();
-    expect(await screen.findByText('Belum menandatangani (2)')).toBeTruthy();
+    expect(
+      await screen.findByText('412 dari 430 sudah menandatangani', undefined, { timeout: 5000 }),
+    ).toBeTruthy();
+    expect(await screen.findByText('Belum menandatangani (2)', undefined, { timeout: 5000 })).toBeTruthy();
     expect(
       screen.getByRole('table', { name: 'Pegawai yang belum menandatangani' }).textContent,
     ).not.toContain('Pegawai 1');
     fireEvent.click(screen.getByRole('button', { name: 'Kirim pengingat' }));
-    expect(await screen.findByRole('img', { name: 'Kode QR tautan tanda tangan Pegawai 3' })).toBeTruthy();
+    expect(
+      await screen.findByRole('img', { name: 'Kode QR tautan tanda tangan Pegawai 3' }, { timeout: 5000 }),
+    ).toBeTruthy();
     await waitFor(() => expect(calls.some((c) => c.url.endsWith('/pact/reminders'))).toBe(true));
     expect(screen.getByRole('link', { name: 'Unduh daftar penandatangan (PDF)' }).getAttribute('href')).toBe(
       `/api/units/${UNIT}/pact/signed-list.pdf`,

@@ -38,7 +38,11 @@ describe('PublicSignPage (logged out)', () => {
       return undefined;
     });
     await renderPage(<PublicSignPage />, { path: '/tanda-tangan/:token' });
-    expect(await screen.findByText('Tautan ini untuk Rahmat Pengemudi, KPU Kabupaten Sumenep.')).toBeTruthy();
+    expect(
+      await screen.findByText('Tautan ini untuk Rahmat Pengemudi, KPU Kabupaten Sumenep.', undefined, {
+        timeout: 5000,
+      }),
+    ).toBeTruthy();
     expect(screen.getByRole('article', { name: 'Teks pakta integritas' }).textContent).toContain('1. Jujur.');
     const button = screen.getByRole('button', { name: 'Tanda tangani' });
     expect((button as HTMLButtonElement).disabled).toBe(true);
@@ -46,7 +50,7 @@ describe('PublicSignPage (logged out)', () => {
       screen.getByRole('checkbox', { name: 'Saya telah membaca dan menyetujui pakta integritas ini.' }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Tanda tangani' }));
-    expect(await screen.findByText('Sudah ditandatangani')).toBeTruthy();
+    expect(await screen.findByText('Sudah ditandatangani', undefined, { timeout: 5000 })).toBeTruthy();
     const post = calls.find((c) => c.method === 'POST');
     expect(post?.body).toEqual({ documentSha256: SHA });
   });
@@ -54,7 +58,9 @@ describe('PublicSignPage (logged out)', () => {
   it('a used link says so plainly', async () => {
     mockFetch((method, url) => (url === LINK_URL ? apiError(409, 'SIGNING_LINK_USED') : undefined));
     await renderPage(<PublicSignPage />, { path: '/tanda-tangan/:token' });
-    expect(await screen.findByText('Tautan ini sudah dipakai untuk menandatangani.')).toBeTruthy();
+    expect(
+      await screen.findByText('Tautan ini sudah dipakai untuk menandatangani.', undefined, { timeout: 5000 }),
+    ).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Tanda tangani' })).toBeNull());
   });
 });
