@@ -3,7 +3,7 @@ import { can, type Actor } from '../../../core/org/can.ts';
 import { activityStatus, summarise } from '../../../core/programme/plan-status.ts';
 import type { Tx } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
-import { quartersOf, todayWib } from './present.ts';
+import { groupBy, quartersOf, todayWib } from './present.ts';
 import { activitiesOf, findUnitRef, plansOf, realisationsOf, reportsOf, unitsBelow } from './repo.ts';
 
 export type GetDashboardOptions = { unitId: string; year: number; deep: boolean; who: Actor; now: Date };
@@ -36,30 +36,26 @@ export const getDashboard = async (
     activities.map((a) => a.id),
   );
   const reports = await reportsOf(db, ids, year);
-  const statusOf = new Map(
-    activities.map((a) => [
-      a.id,
+  // Grouped once: a province with many regencies and thousands of activities stays linear.
+  const realisationsByActivity = groupBy(realisations, (r) => r.activityId);
+  const activitiesByPlan = groupBy(activities, (a) => a.planId);
+  const plansByUnit = groupBy(plans, (p) => p.unitId);
+  const reportsByUnit = groupBy(reports, (r) => r.unitId);
+  const statusesOf = (planId: string) =>
+    (activitiesByPlan.get(planId) ?? []).map((a) =>
       activityStatus(
-        {
-          target: a.target,
-          quarters: quartersOf(a),
-          realisations: realisations.filter((r) => r.activityId === a.id),
-        },
+        { target: a.target, quarters: quartersOf(a), realisations: realisationsByActivity.get(a.id) ?? [] },
         year,
         today,
       ),
-    ]),
-  );
+    );
   const rows: ChildPlans[] = children.map((child) => {
-    const own = plans.filter((p) => p.unitId === child.id);
+    const own = plansByUnit.get(child.id) ?? [];
     const areas = AREAS.map((area) => {
       const plan = own.find((p) => p.area === area);
-      const statuses = plan
-        ? activities.filter((a) => a.planId === plan.id).map((a) => statusOf.get(a.id)!)
-        : [];
-      return { area, hasPlan: plan !== undefined, totals: summarise(statuses) };
+      return { area, hasPlan: plan !== undefined, totals: summarise(plan ? statusesOf(plan.id) : []) };
     });
-    const ownReports = reports.filter((r) => r.unitId === child.id);
+    const ownReports = reportsByUnit.get(child.id) ?? [];
     const approved = ownReports.filter((r) => r.status === 'approved').map((r) => r.quarter);
     const last = ownReports.at(-1);
     return {
@@ -69,9 +65,7 @@ export const getDashboard = async (
       depth: child.depth,
       parentId: child.parentId,
       areas,
-      totals: summarise(
-        own.flatMap((p) => activities.filter((a) => a.planId === p.id).map((a) => statusOf.get(a.id)!)),
-      ),
+      totals: summarise(own.flatMap((p) => statusesOf(p.id))),
       lastApprovedQuarter: approved.length > 0 ? Math.max(...approved) : null,
       lastReport: last ? { quarter: last.quarter, status: last.status as 'submitted' } : null,
     };

@@ -19,6 +19,18 @@ import {
 export const todayWib = (now: Date): string =>
   new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
+/** Rows grouped by a key, in their order: one pass instead of a filter per parent. */
+export const groupBy = <T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+};
+
 const numbers = (v: unknown): number[] =>
   Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
 const strings = (v: unknown): string[] =>
@@ -53,8 +65,9 @@ export const presentActivities = async (
     ),
     commentCounts(db, ids),
   ]);
+  const byActivity = groupBy(realisations, (r) => r.activityId);
   return rows.map((a) => {
-    const own = realisations.filter((r) => r.activityId === a.id);
+    const own = byActivity.get(a.id) ?? [];
     return {
       id: a.id,
       planId: a.planId,
@@ -98,8 +111,9 @@ export const presentPlans = async (
   );
   const year = plans[0]?.year ?? 0;
   const presented = await presentActivities(db, activities, year, today, upToQuarter);
+  const byPlan = groupBy(presented, (a) => a.planId);
   return plans.map((p) => {
-    const own = presented.filter((a) => a.planId === p.id);
+    const own = byPlan.get(p.id) ?? [];
     return {
       id: p.id,
       unitId: p.unitId,

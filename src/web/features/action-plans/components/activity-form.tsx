@@ -13,6 +13,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { isApiError } from '../../../lib/api.ts';
+import { errorMessage, fieldErrors } from '../../../lib/errors.ts';
 import { plansApi, QUARTERS, type Activity, type ActivityInput } from '../api.ts';
 
 type Props = {
@@ -42,6 +44,17 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
         : plansApi.createActivity(planId, body),
     onSuccess: () => onDone(),
   });
+  // A 400 names its fields: show each message under its input (lkeCodes.1 → the LKE field).
+  const errs = fieldErrors(t, save.error);
+  const codeField: Record<string, string> = {
+    LKE_CODE_OUTSIDE_AREA: 'lkeCodes',
+    LKE_CODE_UNKNOWN: 'lkeCodes',
+    PERSON_NOT_EMPLOYEE: 'personInChargeId',
+  };
+  if (isApiError(save.error) && codeField[save.error.code])
+    errs[codeField[save.error.code] as string] = errorMessage(t, save.error);
+  const errorOf = (field: string) =>
+    errs[field] ?? Object.entries(errs).find(([path]) => path.startsWith(`${field}.`))?.[1];
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     save.mutate({
@@ -61,6 +74,7 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
       <Stack>
         <TextInput
           label={t('actionPlans.activity.title')}
+          error={errorOf('title')}
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
           required
@@ -68,6 +82,7 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
         />
         <Textarea
           label={t('actionPlans.activity.output')}
+          error={errorOf('output')}
           value={output}
           onChange={(e) => setOutput(e.currentTarget.value)}
           autosize
@@ -77,6 +92,7 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
         <Group grow align="flex-start">
           <NumberInput
             label={t('actionPlans.activity.target')}
+            error={errorOf('target')}
             value={target}
             onChange={setTarget}
             min={0}
@@ -86,6 +102,7 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
           />
           <TextInput
             label={t('actionPlans.activity.targetUnit')}
+            error={errorOf('targetUnit')}
             description={t('actionPlans.activity.targetUnitHint')}
             value={targetUnit}
             onChange={(e) => setTargetUnit(e.currentTarget.value)}
@@ -95,6 +112,7 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
         </Group>
         <Checkbox.Group
           label={t('actionPlans.activity.quarters')}
+          error={errorOf('quarters')}
           value={quarters}
           onChange={setQuarters}
           required
@@ -107,6 +125,7 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
         </Checkbox.Group>
         <Select
           label={t('actionPlans.activity.person')}
+          error={errorOf('personInChargeId')}
           data={employees.map((e) => ({ value: e.id, label: e.name }))}
           value={person}
           onChange={setPerson}
@@ -116,6 +135,7 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
         />
         <NumberInput
           label={t('actionPlans.activity.budget')}
+          error={errorOf('budget')}
           value={budget}
           onChange={setBudget}
           min={0}
@@ -126,6 +146,7 @@ export function ActivityForm({ planId, area, activity, employees, onDone, onCanc
         />
         <TagsInput
           label={t('actionPlans.activity.lkeCodes')}
+          error={errorOf('lkeCodes')}
           description={t('actionPlans.activity.lkeCodesHint', { area })}
           value={codes}
           onChange={setCodes}

@@ -2,7 +2,7 @@
 import '../../../test-setup.ts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { adminMe, CSRF, mockFetch, renderPage } from '../../../test-render.tsx';
+import { adminMe, apiError, CSRF, mockFetch, renderPage } from '../../../test-render.tsx';
 import {
   activity,
   ACTIVITY,
@@ -57,6 +57,26 @@ describe('ActionPlanPage', () => {
       budget: null,
       lkeCodes: [],
     });
+  });
+
+  it("shows the server's refusal of an LKE code of another area under the LKE field", async () => {
+    mockFetch((method, url) => {
+      if (url === '/api/units') return { status: 200, body: { units: [unit()] } };
+      if (url.startsWith(`/api/units/${UNIT}/action-plans?year=`)) return { status: 200, body: unitPlans() };
+      if (method === 'POST' && url === `/api/action-plans/${PLAN}/activities`)
+        return apiError(400, 'LKE_CODE_OUTSIDE_AREA');
+      return undefined;
+    });
+    await renderPage(<ActionPlanPage />, { path: '/action-plans', me: adminMe() });
+    fireEvent.click(await screen.findByRole('button', { name: 'Tambah kegiatan' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Kegiatan/), { target: { value: 'Baru' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Satuan/), { target: { value: 'dokumen' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Simpan' }));
+    // Once in the alert, once under the LKE field.
+    await waitFor(() =>
+      expect(within(dialog).getAllByText('Butir LKE harus dari area rencana aksi ini.')).toHaveLength(2),
+    );
   });
 
   it('reports a realisation with the version read, and says where the evidence was attached', async () => {
