@@ -35,13 +35,13 @@ const recorder = () => {
 };
 
 describe('ResponseBatcher (group commit)', () => {
-  it('sends the first responses alone and groups those that arrive while statements run', async () => {
+  it('groups the responses that arrive together, each answered with its own outcome', async () => {
     const { batches, insert } = recorder();
     const b = new ResponseBatcher({} as Tx, insert);
     const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
     const outcomes = await Promise.all(keys.map((k) => b.store(row(k))));
     expect(outcomes).toEqual(keys.map((k) => ({ kind: 'stored', id: `id-${k}` })));
-    expect(batches.slice(0, 4)).toEqual([['k0'], ['k1'], ['k2'], ['k3']]);
+    // Those sent in one turn of the event loop share a statement; at most two statements run at once.
     expect(batches.length).toBeLessThan(keys.length);
     expect(batches.flat().sort()).toEqual([...keys].sort());
   });
@@ -66,7 +66,6 @@ describe('ResponseBatcher (group commit)', () => {
   it('a failing row fails alone: its neighbours are stored one by one', async () => {
     const { insert } = recorder();
     const b = new ResponseBatcher({} as Tx, insert);
-    const warm = Array.from({ length: 4 }, (_, i) => b.store(row(`w${i}`)));
     const grouped = ['a', 'bad', 'c'].map((k) =>
       b.store(row(k)).then(
         (o) => o,
@@ -78,6 +77,5 @@ describe('ResponseBatcher (group commit)', () => {
       'statement failed',
       { kind: 'stored', id: 'id-c' },
     ]);
-    await Promise.all(warm);
   });
 });
