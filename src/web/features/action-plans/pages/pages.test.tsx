@@ -106,6 +106,43 @@ describe('ActionPlanPage', () => {
   });
 });
 
+describe('ActionPlanPage for staff without a role', () => {
+  it("shows the unit's plans through the employee record, read-only, and comments through /api/me", async () => {
+    const staff = adminMe({ isSystemAdmin: false, grants: [] });
+    const calls = mockFetch((method, url) => {
+      if (url === '/api/units') return { status: 200, body: { units: [] } };
+      if (url.startsWith('/api/me/action-plans?year='))
+        return { status: 200, body: { units: [unitPlans({ editableAreas: [], employees: [] })] } };
+      if (url === `/api/me/plan-activities/${ACTIVITY}/comments`)
+        return { status: 200, body: { comments: [] } };
+      if (method === 'POST' && url === '/api/me/plan-comments')
+        return {
+          status: 201,
+          body: {
+            id: ACTIVITY,
+            activityId: ACTIVITY,
+            authorId: ACTIVITY,
+            authorName: 'Budi',
+            body: 'Usul',
+            createdAt: '2026-08-20T00:00:00Z',
+          },
+        };
+      return undefined;
+    });
+    await renderPage(<ActionPlanPage />, { path: '/action-plans', me: staff });
+    expect(await screen.findByRole('heading', { name: 'KPU Kabupaten Sumenep' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Tambah kegiatan' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Realisasi Sosialisasi ZI ke pegawai' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Masukan untuk Sosialisasi ZI ke pegawai' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('Belum ada masukan.');
+    fireEvent.change(within(dialog).getByLabelText('Masukan baru'), { target: { value: 'Usul' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Kirim' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ activityId: ACTIVITY, body: 'Usul' });
+  });
+});
+
 describe('ReportsPage', () => {
   it("the unit's leader approves a submitted report with its version; the PDF is a download link", async () => {
     const leader = adminMe({
