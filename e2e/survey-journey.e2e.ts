@@ -1,6 +1,7 @@
 // The survey journey, in the browser: a respondent at the counter opens the public link of an IPAK campaign on
 // a phone, answers and submits; the unit's ZI team lead, on a laptop, sees the count and the index, closes the
-// campaign and applies it to the unit's LKE; the worksheet shows H1.a with its provenance.
+// campaign and applies it to the unit's LKE; the worksheet shows H1.a with its provenance. Then she closes
+// and publishes the unit's SKM campaign, and anyone's phone shows it on the unit's public results page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot } from '../test/support/browser.ts';
@@ -10,6 +11,21 @@ const PASSWORD = 'rahasia-panjang-1';
 const LEAD = 'siti@sumenep.go.id';
 const PERIOD_LABEL = 'Semester II 2026';
 const SERVICE = { code: 'loket_pendaftaran', name: 'Loket Pendaftaran', population: 1 };
+const SKM_LABEL = 'SKM Tahun 2026';
+const UNIT_CODE = 'KPU-SUMENEP';
+/** One SKM response: 33 points over nine unsur, IKM = 33/9 × 25 = 91,67 (A, Sangat Baik). */
+const SKM_SCORES = [4, 3, 4, 4, 3, 4, 4, 3, 4];
+const SKM_ITEMS = [
+  'persyaratan',
+  'prosedur',
+  'waktu',
+  'biaya',
+  'produk',
+  'kompetensi',
+  'perilaku',
+  'pengaduan',
+  'sarana',
+];
 
 let browser: Browser;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -28,7 +44,7 @@ const startServer = () => startIsolatedServer('e2e-survey', cleanups);
 const dayWib = (offset: number) =>
   new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
-type Seeded = { assessmentId: string; campaignId: string };
+type Seeded = { assessmentId: string; campaignId: string; skmId: string };
 
 /**
  * Over HTTP, as the first administrator: KPU → Jawa Timur → Sumenep (a public service unit), its ZI team lead,
@@ -69,14 +85,44 @@ const seed = async (base: string): Promise<Seeded> => {
     minSeconds: 0,
   });
   await req('POST', `/api/surveys/campaigns/${campaign.id}/open`, { version: campaign.version });
-  return { assessmentId: assessment.id, campaignId: campaign.id };
+
+  // The unit's SKM of the same period, open, with one response sent to the public API (as a phone would).
+  const skm = await req<{ id: string; version: number }>('POST', '/api/surveys/campaigns', {
+    unitId: sumenep.id,
+    kind: 'skm',
+    periodLabel: SKM_LABEL,
+    services: [SERVICE],
+    samplingMethod: 'krejcie-morgan',
+    startsOn: dayWib(-1),
+    endsOn: dayWib(30),
+    minSeconds: 0,
+  });
+  await req('POST', `/api/surveys/campaigns/${skm.id}/open`, { version: skm.version });
+  const sent = await fetch(`${base}/api/public/surveys/${skm.id}/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({
+      screening: 'sudah',
+      profile: {
+        usia: '36_45',
+        jenis_kelamin: 'laki_laki',
+        pendidikan: 'sma',
+        pekerjaan: 'wirausaha',
+        layanan: SERVICE.code,
+      },
+      answers: Object.fromEntries(SKM_ITEMS.map((code, i) => [code, SKM_SCORES[i]])),
+      durationSeconds: 75,
+    }),
+  });
+  if (sent.status !== 201) throw new Error(`SKM response: ${sent.status} ${await sent.text()}`);
+  return { assessmentId: assessment.id, campaignId: campaign.id, skmId: skm.id };
 };
 
 describe('survey journey', () => {
   it('phone: answer the public form; laptop: count, index, close, apply to H1.a, provenance in the worksheet', async () => {
     const started = Date.now();
     const server = await startServer();
-    const { assessmentId, campaignId } = await seed(server.url);
+    const { assessmentId, campaignId, skmId } = await seed(server.url);
     const problems: string[] = [];
     const track = (page: Page, who: string) =>
       page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
@@ -197,7 +243,54 @@ describe('survey journey', () => {
     expect(await pocket.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(pocket, 'phone', 'admin-results');
 
+    // ── The SKM result must be published (PermenPANRB 14/2017): she closes the SKM campaign and publishes it.
+    await lead.goto(`${server.url}/surveys/${skmId}`);
+    await lead.getByRole('heading', { level: 1, name: SKM_LABEL }).waitFor();
+    await lead.getByText('Belum dipublikasikan').waitFor();
+    lead.once('dialog', (d) => void d.accept());
+    await lead.getByRole('button', { name: `Tutup survei ${SKM_LABEL}` }).click();
+    await lead.getByText('Ditutup', { exact: true }).first().waitFor();
+    await lead.getByRole('button', { name: 'Publikasikan hasil' }).click();
+    await lead.getByText('Dipublikasikan', { exact: true }).waitFor();
+    const publicLink = lead.getByRole('link', { name: new RegExp(`/hasil/${UNIT_CODE}$`) });
+    expect(await publicLink.getAttribute('href')).toBe(`${server.url}/hasil/${UNIT_CODE}`);
+    await lead.waitForFunction((alt) => {
+      const img = document.querySelector<HTMLImageElement>(`img[alt="${alt}"]`);
+      return Boolean(img && img.complete && img.naturalWidth > 0);
+    }, 'Kode QR halaman hasil survei KPU Kabupaten Sumenep');
+    await shot(lead, 'desktop', 'skm-published');
+
+    // ── Anyone, on a phone, without logging in: the unit's public results page.
+    const citizen = await newPhonePage(browser);
+    track(citizen, 'citizen');
+    await citizen.goto(`${server.url}/hasil/${UNIT_CODE}`);
+    const h1 = citizen.getByRole('heading', { level: 1 });
+    await h1.waitFor();
+    expect(await h1.textContent()).toBe('Hasil survei layanan publik: KPU Kabupaten Sumenep');
+    const result = citizen.getByRole('region', { name: `Survei Kepuasan Masyarakat · ${SKM_LABEL}` });
+    await result.waitFor();
+    await result.getByText('91,67', { exact: true }).waitFor();
+    await result.getByText('A', { exact: true }).waitFor();
+    await result.getByText('Sangat Baik', { exact: true }).waitFor();
+    const table = result.getByRole('table', { name: /Nilai rata-rata \(NRR\) setiap unsur/ });
+    expect(await table.getByRole('row').count()).toBe(1 + SKM_ITEMS.length);
+    // The IPAK campaign was applied to the LKE but not published: it is not there.
+    expect(await citizen.getByRole('region', { name: /Survei Persepsi Anti Korupsi/ }).count()).toBe(0);
+    expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const loaded = await citizen.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(loaded.some((s) => /mantine/.test(s))).toBe(false);
+    await shot(citizen, 'phone', 'public-results');
+    await citizen.getByRole('button', { name: 'Switch to English' }).click();
+    await citizen
+      .getByRole('heading', { level: 1, name: 'Public service survey results: KPU Kabupaten Sumenep' })
+      .waitFor();
+    await citizen
+      .getByRole('region', { name: `Public Satisfaction Survey · ${SKM_LABEL}` })
+      .getByText('91.67')
+      .waitFor();
+    await shot(citizen, 'phone', 'public-results-en');
+
     expect(problems).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(170_000);
-  });
+    expect(Date.now() - started).toBeLessThan(230_000);
+  }, 240_000);
 });
