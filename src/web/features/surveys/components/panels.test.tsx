@@ -3,7 +3,8 @@ import '../../../test-setup.ts';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { adminMe, apiError, CSRF, mockFetch, renderPage } from '../../../test-render.tsx';
-import { CAMPAIGN, campaign, UNIT } from '../test/fixtures.ts';
+import { CAMPAIGN, campaign, results, UNIT } from '../test/fixtures.ts';
+import { ResultsPanel } from './results-panel.tsx';
 import { CustomQuestionsPanel, toQuestions } from './custom-questions-panel.tsx';
 import { PublishPanel } from './publish-panel.tsx';
 
@@ -131,5 +132,27 @@ describe('CustomQuestionsPanel', () => {
         { ...base, code: null, textId: '' },
       ]).map((q) => (q as { code: string }).code),
     ).toEqual(['custom_saran', 'custom_saran_2', 'custom_q3']);
+  });
+});
+
+describe('ResultsPanel (SKM)', () => {
+  it('shows the IKM converted to 25–100, with its grade and label', async () => {
+    mockFetch(() => undefined);
+    const skm = {
+      ...results(),
+      kind: 'skm' as const,
+      lke: null,
+      ikm: {
+        value: 11 / 3,
+        convertedRounded: 91.67,
+        grade: 'A' as const,
+        performance: { code: 'sangat_baik', id: 'Sangat Baik', en: 'Very good' },
+        marginOfError: 2.5,
+        ci: [89.17, 94.17] as [number, number],
+      },
+    };
+    await renderPage(<ResultsPanel results={skm} />, { path: '/surveys', me: adminMe() });
+    expect(screen.getByText('91,67')).toBeTruthy();
+    expect(screen.getByText('Sangat Baik')).toBeTruthy();
   });
 });

@@ -64,7 +64,7 @@ export function ResultsPanel({ results }: { results: Results }) {
           {results.ikm && (
             <Figure
               label={t('surveys.results.ikm')}
-              value={num(lng, results.ikm.value)}
+              value={num(lng, results.ikm.convertedRounded)}
               hint={
                 <Group gap={4}>
                   <Badge style={{ textTransform: 'none' }}>
