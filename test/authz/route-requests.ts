@@ -21,8 +21,10 @@ import { openBlobStore } from '../../src/server/storage/open-blob-store.ts';
 import type { seedOrg } from '../support/test-app.ts';
 import { PROGRAMME_REQUESTS } from './programme-requests.ts';
 import { PACT_REQUESTS } from './pact-requests.ts';
+import { PROPOSAL_REQUESTS } from './proposal-requests.ts';
 import { ACTION_PLAN_REQUESTS } from './action-plan-requests.ts';
 import { INBOX_REQUESTS } from './inbox-requests.ts';
+import { REVIEW_REQUESTS } from './review-requests.ts';
 
 export type Target = 'own' | 'foreign';
 export type MatrixContext = {
@@ -198,7 +200,9 @@ const SURVEY_READERS: readonly Who[] = [
 /** One request per route of the table, aimed at the caller's own unit or at a foreign agency's. */
 const REQUESTS: Record<string, Entry> = {
   ...INBOX_REQUESTS,
+  ...REVIEW_REQUESTS,
   ...PACT_REQUESTS,
+  ...PROPOSAL_REQUESTS,
   ...ACTION_PLAN_REQUESTS,
   ...PROGRAMME_REQUESTS,
   'GET /api/units/:unitId/evaluators': {
