@@ -27,7 +27,11 @@ describe('notice texts', () => {
     const params = { unit: 'U', period: 'P', note: 'N', stage: 'S', next: 'X', predicate: 'WBK' };
     for (const kind of Object.keys(NOTICE_TEXTS))
       for (const lang of ['id', 'en'] as const) {
-        const text = noticeText(kind, { ...params, date: 'D', days: 7, proposableFrom: 'F' }, lang);
+        const text = noticeText(
+          kind,
+          { ...params, date: 'D', days: 7, proposableFrom: 'F', year: 2026, quarter: 2 },
+          lang,
+        );
         expect(`${text.subject} ${text.body}`, kind).not.toMatch(/\{\{|–/);
       }
   });

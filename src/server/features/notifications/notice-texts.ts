@@ -231,6 +231,50 @@ export const NOTICE_TEXTS: Record<string, Texts> = {
   ),
 };
 
+/** Kinds written by other features (action plans, the integrity pact); their params are named there. */
+Object.assign(NOTICE_TEXTS, {
+  'plan.report_submitted': review(
+    [
+      'Laporan monitoring {{unit}} triwulan {{quarter}} {{year}} menunggu persetujuan',
+      '{{unit}} mengirim laporan monitoring rencana aksi triwulan {{quarter}} tahun {{year}} untuk persetujuan pimpinan.',
+    ],
+    [
+      '{{unit}}: monitoring report Q{{quarter}} {{year}} awaits approval',
+      "{{unit}} submitted its action-plan monitoring report for Q{{quarter}} {{year}} for the leader's approval.",
+    ],
+  ),
+  'plan.report_forwarded': review(
+    [
+      'Laporan monitoring {{unit}} triwulan {{quarter}} {{year}} diteruskan',
+      'Laporan monitoring rencana aksi {{unit}} triwulan {{quarter}} tahun {{year}} disetujui dan diteruskan ke unit Anda.',
+    ],
+    [
+      '{{unit}}: monitoring report Q{{quarter}} {{year}} forwarded',
+      "{{unit}}'s action-plan monitoring report for Q{{quarter}} {{year}} was approved and forwarded to your unit.",
+    ],
+  ),
+  'plan.report_returned': review(
+    [
+      'Laporan monitoring triwulan {{quarter}} {{year}} dikembalikan',
+      'Pimpinan mengembalikan laporan monitoring rencana aksi {{unit}} triwulan {{quarter}} tahun {{year}}: {{note}}',
+    ],
+    [
+      'Monitoring report Q{{quarter}} {{year}} returned',
+      "The leader returned {{unit}}'s action-plan monitoring report for Q{{quarter}} {{year}}: {{note}}",
+    ],
+  ),
+  'pact.reminder': review(
+    [
+      'Pengingat: tanda tangani pakta integritas {{unit}}',
+      'Anda belum menandatangani pakta integritas {{unit}} versi terbaru. Silakan baca dan tanda tangani.',
+    ],
+    [
+      'Reminder: sign the integrity pact of {{unit}}',
+      'You have not yet signed the latest integrity pact of {{unit}}. Please read and sign it.',
+    ],
+  ),
+} satisfies Record<string, Texts>);
+
 const GENERIC: Texts = review(
   ['Pemberitahuan baru di Pulau', 'Ada pemberitahuan baru untuk Anda ({{kind}}).'],
   ['New notice in Pulau', 'You have a new notice ({{kind}}).'],
