@@ -26,7 +26,7 @@ export const openItemWrite = async (tx: Tx, options: ItemWriteOptions): Promise<
   await lockAssessment(tx, options.assessmentId, 'share');
   const context = await findAssessmentContext(tx, options.assessmentId);
   if (!context) throw notFound('Assessment');
-  const loaded = await loadReview(tx, context, { now: options.now });
+  const loaded = await loadReview(tx, context, { now: options.now, forSteps: false });
   const level = requireMyLevel(loaded, options.who);
   const located = requireCode(loaded.template, options.code);
   return { context, loaded, level, located };
@@ -48,7 +48,7 @@ export const reloadItem = async (
   code: string,
   now: Date,
 ): Promise<ReviewItem> => {
-  const loaded = await loadReview(tx, context, { now });
+  const loaded = await loadReview(tx, context, { now, forSteps: false });
   const located = requireCode(loaded.template, code);
   const evidence = await evidenceByItem(tx, context.assessment.id);
   return presentReviewItem(

@@ -40,7 +40,7 @@ export const listReviewItems = async (
   db: Tx,
   { context, who, now, filter }: ListReviewItemsOptions,
 ): Promise<ReviewItemList> => {
-  const loaded = await loadReview(db, context, { now });
+  const loaded = await loadReview(db, context, { now, forSteps: false });
   requireReviewReader(loaded, who);
   const evidence = await evidenceByItem(db, context.assessment.id);
   const views = levelViews(loaded);

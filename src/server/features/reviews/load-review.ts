@@ -49,6 +49,20 @@ export type LoadReviewOptions = {
   note?: string;
   /** The proposal facts (§4.2, deadline, quota); the proposals feature's by default. */
   proposalFacts?: ProposalFactsLoader;
+  /**
+   * Whether the context needs the §4.1 checks and the proposal facts (steps, the review view). Item reads and
+   * writes do not: they skip scoring the levels, and the context carries null checks and no proposal facts.
+   */
+  forSteps?: boolean;
+};
+
+/** What item reads and writes carry instead of the proposal facts they never look at. */
+const NO_PROPOSAL_FACTS: ReviewContext['proposal'] = {
+  periodYear: 0,
+  deadlineOverride: null,
+  quota: null,
+  alreadyProposed: 0,
+  unmetPrerequisites: [],
 };
 
 const asStatus = (value: string): ReviewStatus => {
@@ -92,6 +106,7 @@ export const loadReview = async (
     return s;
   };
   const facts = options.proposalFacts ?? loadProposalFacts;
+  const forSteps = options.forSteps ?? true;
   const standing = standingOf(awards);
   const ctx: ReviewContext = {
     now: options.now,
@@ -104,9 +119,9 @@ export const loadReview = async (
       afirmasi: unitRow?.afirmasi ?? false,
     },
     tpiTeam: team.map((m) => ({ userId: m.userId, positions: positionsOf(m.positions) })),
-    tpiPredicates: scoreAt(tpiFinalLevel(order)).predicates,
-    tpnPredicates: scoreAt('tpn_field').predicates,
-    proposal: await facts(tx, assessment, options.now),
+    tpiPredicates: forSteps ? scoreAt(tpiFinalLevel(order)).predicates : null,
+    tpnPredicates: forSteps ? scoreAt('tpn_field').predicates : null,
+    proposal: forSteps ? await facts(tx, assessment, options.now) : NO_PROPOSAL_FACTS,
     itemsAwaitingRevision: itemsAwaitingRevision(levels).length,
     note: options.note ?? '',
   };

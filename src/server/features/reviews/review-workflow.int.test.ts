@@ -423,6 +423,11 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
       .from(itemReviews)
       .where(and(eq(itemReviews.assessmentId, walk.id), eq(itemReviews.code, 'P1.i.a')));
     expect(mark[0]).toMatchObject({ status: 'awaiting_recheck', revisions: 1 });
+    expect((await item(member, walk, 'P1.i.a')).review).toMatchObject({
+      status: 'awaiting_recheck',
+      revisions: 1,
+      returnNote: 'SK Tim belum ditandatangani',
+    });
     const res = await lead.post(`/api/assessments/${walk.id}/submit`, {
       version: (await reload(walk)).version,
     });
@@ -447,6 +452,7 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
       expect(res.statusCode, res.body).toBe(200);
       walk = res.json() as Assessment;
       expect(walk.status).toBe(status);
+      expect((await view(member, walk)).tpiStage.index).toBe(stage);
     }
     const v = await view(agency, walk);
     expect(v.tpiStage).toMatchObject({ index: 2, id: 'quality_controller', isLast: true });

@@ -176,7 +176,10 @@ export const reviewWorkflowRoutes = (deps: AppDeps): AnyRouteSpec[] => {
       schema: { params: EvidenceParams, querystring: DownloadQuery },
       handler: async (req, reply) => {
         const context = await subjects.loadOnce(req.params);
-        requireReviewReader(await loadReview(deps.db, context, { now: deps.now() }), authOf(req).actor);
+        requireReviewReader(
+          await loadReview(deps.db, context, { now: deps.now(), forSteps: false }),
+          authOf(req).actor,
+        );
         const version = await findLinkedVersion(deps.db, req.params);
         if (!version) throw notFound('Evidence version');
         return sendVersion(blobs, req, reply, version, req.query.inline === '1');
