@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import '../../../test-setup.ts';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../../contracts/auth.ts';
@@ -194,6 +194,36 @@ describe('WorksheetPage', () => {
     await renderWorksheet();
     expect(await screen.findByText(/telah disetujui pimpinan/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Ajukan' })).toBeNull();
+    expect((screen.getByLabelText('Penjelasan') as HTMLTextAreaElement).readOnly).toBe(true);
+  });
+
+  it('when returned, opens only the returned items, shows the evaluator’s note and offers "Ajukan kembali"', async () => {
+    const a = assessment({
+      status: 'returned',
+      can: { ...assessment().can, submit: true, answerAreas: [1, 2, 3, 4, 5, 6], answerHasil: true },
+    });
+    mockFetch((method, url) => {
+      if (method === 'GET' && url === `/api/assessments/${ASSESSMENT_ID}/worksheet`)
+        return {
+          status: 200,
+          body: {
+            ...worksheet(a, [answer('P1.i.a', 'Tidak'), answer('P1.i.b', 'A')]),
+            itemReviews: {
+              'P1.i.a': { status: 'returned', returnNote: 'SK Tim belum ditandatangani', revisions: 0 },
+            },
+          },
+        };
+      if (method === 'GET' && url.startsWith('/api/lke/templates/')) return { status: 200, body: TPL };
+      if (method === 'GET' && url.startsWith('/api/users')) return apiError(403, 'FORBIDDEN');
+      return undefined;
+    });
+    await renderWorksheet('P1.i.a');
+    expect(await screen.findByText('SK Tim belum ditandatangani')).toBeTruthy();
+    expect((screen.getByLabelText('Penjelasan') as HTMLTextAreaElement).readOnly).toBe(false);
+    expect(screen.getByRole('button', { name: 'Ajukan kembali' })).toBeTruthy();
+    cleanup();
+    await renderWorksheet('P1.i.b');
+    expect(await screen.findByText(/hanya butir yang dikembalikan evaluator/)).toBeTruthy();
     expect((screen.getByLabelText('Penjelasan') as HTMLTextAreaElement).readOnly).toBe(true);
   });
 });
