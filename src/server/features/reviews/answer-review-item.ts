@@ -36,6 +36,9 @@ export const answerReviewItem = async (
   if ((current?.version ?? 0) !== input.version) throw staleWrite(await reloadItem(tx, context, code, now));
 
   const answer = input.clear ? null : { value: input.value, note: input.note };
+  // Clearing what this level never set changes nothing: nothing to write or audit.
+  if (answer === null && !current)
+    return { item: await reloadItem(tx, context, code, now), assessmentVersion: context.assessment.version };
   if (answer && answer.value !== null) {
     const values = { ...valuesAt(loaded.levels, level), [code]: answer.value };
     const errors = evaluateAnswers(loaded.template, { answers: values }).errors.filter(

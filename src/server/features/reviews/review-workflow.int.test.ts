@@ -511,6 +511,18 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
       note: 'Desk',
     });
     expect(deskOnB.statusCode, deskOnB.body).toBe(200);
+    // Dropping the desk's own answer reads TPI's again.
+    const cleared = await put(t.app, tpn, review(walk, '/items/P1.i.b'), {
+      version: 1,
+      value: null,
+      clear: true,
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect((cleared.json().item as ReviewItem).levels.find((l) => l.level === 'tpn_desk')).toMatchObject({
+      own: false,
+      value: 'B',
+      from: 'tpi:member',
+    });
     walk = (await step(tpn, walk, 'tpn_start_field')).json() as Assessment;
     expect(walk.status).toBe('tpn_field');
     const field = await put(t.app, tpn, review(walk, '/items/H1.a'), {
@@ -528,7 +540,7 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
     expect(v.myLevel).toBe('tpn_field');
     const fieldLevel = v.levels.find((l) => l.level === 'tpn_field');
     expect(fieldLevel?.changedFromBelow).toEqual(['H1.a']);
-    expect(fieldLevel?.changedFromUnit).toEqual(['H1.a']);
+    expect(fieldLevel?.changedFromUnit).toEqual(['H1.a', 'P1.i.b']);
     expect(v.actions.map((a) => [a.action, a.needsDecree])).toEqual([
       ['tpn_not_award', false],
       ['decide_wbk', true],
@@ -617,7 +629,7 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
     const actions = items.map((r) => r.action);
     expect(actions).toContain('review.item_returned');
     expect(actions).toContain('review.item_rechecked');
-    expect(actions.filter((a) => a === 'review.answer_saved')).toHaveLength(4);
+    expect(actions.filter((a) => a === 'review.answer_saved')).toHaveLength(5);
     const told = await t.db
       .select({ kind: notifications.kind })
       .from(notifications)
