@@ -312,3 +312,22 @@ export const ReviewSettings = z.object({
 export type ReviewSettings = z.infer<typeof ReviewSettings>;
 export const ReviewSettingsBody = z.object({ version: z.number().int().min(0), config: reviewConfigSchema });
 export type ReviewSettingsBody = z.infer<typeof ReviewSettingsBody>;
+
+// ── The evaluator's queue ───────────────────────────────────────────────────────────────────────────────
+
+/** An assessment an evaluator may review now or has reviewed: TPI on units she is assigned to, TPN nationally. */
+export const ReviewQueueEntry = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  periodId: Id,
+  year: z.number().int(),
+  target: Target,
+  status: ReviewStatus,
+  tpiStage: z.number().int(),
+  version: z.number().int(),
+  as: z.enum(['tpi', 'tpn']),
+});
+export type ReviewQueueEntry = z.infer<typeof ReviewQueueEntry>;
+export const ReviewQueue = z.object({ assessments: z.array(ReviewQueueEntry) });
+export type ReviewQueue = z.infer<typeof ReviewQueue>;

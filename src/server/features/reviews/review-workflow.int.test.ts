@@ -9,6 +9,7 @@ import type {
   PredicateHistory,
   ReviewItem,
   ReviewItemList,
+  ReviewQueue,
   ReviewSettings,
   ReviewView,
 } from '../../../contracts/reviews.ts';
@@ -360,6 +361,16 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
     expect(download.headers['content-security-policy']).toBe('sandbox');
     // The unit's own people read the review too, without a level of their own.
     expect((await view(lead, walk)).myLevel).toBeNull();
+    const queue = async (c: Client) =>
+      ((await c.get('/api/reviews/queue')).json() as ReviewQueue).assessments.map((q) => [q.id, q.as]);
+    expect((await queue(member)).sort()).toEqual(
+      [
+        [early.id, 'tpi'],
+        [walk.id, 'tpi'],
+      ].sort(),
+    );
+    for (const nobody of [unassigned, conflicted, foreignTpi, tpn, lead])
+      expect(await queue(nobody)).toEqual([]);
   });
 
   it('TPI answers at her level (the unit’s answer untouched), returns one item; the changed filter finds hers', async () => {
@@ -497,6 +508,10 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
 
   it('TPN reads from the proposal on; desk, then field; the field result prevails; TPN’s own survey index', async () => {
     expect((await view(tpn, walk)).myLevel).toBeNull();
+    const queue = (await tpn.get('/api/reviews/queue')).json() as ReviewQueue;
+    expect(queue.assessments).toMatchObject([
+      { id: walk.id, as: 'tpn', status: 'proposed', unitName: 'KPU Kabupaten Sumenep' },
+    ]);
     walk = (await step(tpn, walk, 'tpn_start_desk')).json() as Assessment;
     expect(walk.status).toBe('tpn_desk');
     const desk = await put(t.app, tpn, review(walk, '/items/H1.a'), {

@@ -12,6 +12,7 @@ import {
   ReviewItemResult,
   ReviewItemsQuery,
   ReviewParams,
+  ReviewQueue,
   ReviewSettings,
   ReviewSettingsBody,
   ReviewTransitionBody,
@@ -36,6 +37,7 @@ import { loadReview } from './load-review.ts';
 import { getPredicateHistory } from './predicate-history.ts';
 import { recheckReviewItem, returnReviewItem } from './return-review-item.ts';
 import { requireReviewReader } from './review-access.ts';
+import { listReviewQueue } from './review-queue.ts';
 import { getReviewSettings, putReviewSettings } from './review-settings.ts';
 import { takeTransition } from './take-transition.ts';
 
@@ -68,6 +70,15 @@ export const reviewWorkflowRoutes = (deps: AppDeps): AnyRouteSpec[] => {
   });
 
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/reviews/queue',
+      summary: "The evaluator's assessments: TPI on the units she is assigned to, TPN the proposed ones",
+      tags,
+      access: { kind: 'authenticated' },
+      schema: { response: { 200: ReviewQueue } },
+      handler: async (req) => listReviewQueue(deps.db, authOf(req).actor),
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/assessments/:id/review',
