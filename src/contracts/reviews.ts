@@ -317,17 +317,19 @@ export type ReviewSettingsBody = z.infer<typeof ReviewSettingsBody>;
 
 /** An assessment an evaluator may review now or has reviewed: TPI on units she is assigned to, TPN nationally. */
 export const ReviewQueueEntry = z.object({
-  id: Id,
+  assessmentId: Id,
   unitId: Id,
   unitName: z.string(),
   periodId: Id,
+  periodName: z.string(),
   year: z.number().int(),
   target: Target,
   status: ReviewStatus,
-  tpiStage: z.number().int(),
+  /** The TPI stage (index in the agency's list and its id). */
+  tpiStage: z.object({ index: z.number().int(), id: z.string() }),
   version: z.number().int(),
   as: z.enum(['tpi', 'tpn']),
 });
 export type ReviewQueueEntry = z.infer<typeof ReviewQueueEntry>;
-export const ReviewQueue = z.object({ assessments: z.array(ReviewQueueEntry) });
+export const ReviewQueue = z.object({ reviews: z.array(ReviewQueueEntry) });
 export type ReviewQueue = z.infer<typeof ReviewQueue>;

@@ -136,7 +136,7 @@ const linkedEvidence = async (ctx: MatrixContext, target: Target) => {
 /** The evaluation workflow's routes (src/server/features/reviews/workflow-routes.ts). */
 export const REVIEW_REQUESTS: Record<string, Entry> = {
   // The caller's own queue: only what her evaluator grants and assignments give her.
-  'GET /api/reviews/queue': { allowed: 'all', build: async () => ({ url: '/api/reviews/queue' }) },
+  'GET /api/reviews': { allowed: 'all', build: async () => ({ url: '/api/reviews' }) },
   'GET /api/assessments/:id/review': { allowed: REVIEW_READERS, build: onReviewed('/review') },
   'GET /api/assessments/:id/review/items': {
     allowed: REVIEW_READERS,

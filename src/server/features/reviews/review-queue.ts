@@ -5,6 +5,7 @@ import { canReview } from '../../../core/review/conflict-of-interest.ts';
 import type { Tx } from '../../db/client.ts';
 import { assessments, periods, reviewAssignments, units } from '../../db/schema.ts';
 import { PROPOSED_OR_LATER } from '../proposals/proposal-facts.ts';
+import { loadReviewSettings } from './settings-repo.ts';
 
 const columns = {
   id: assessments.id,
@@ -12,6 +13,8 @@ const columns = {
   unitName: units.name,
   unitPath: units.path,
   periodId: assessments.periodId,
+  periodName: periods.name,
+  agencyId: periods.agencyId,
   year: periods.year,
   target: assessments.target,
   status: assessments.status,
@@ -49,22 +52,30 @@ export const listReviewQueue = async (db: Tx, actor: Actor): Promise<ReviewQueue
         .where(inArray(assessments.status, [...PROPOSED_OR_LATER]))
         .orderBy(desc(periods.year), units.path)
     : [];
-  const entry = (row: (typeof tpi)[number], as: 'tpi' | 'tpn'): ReviewQueueEntry => ({
-    id: row.id,
-    unitId: row.unitId,
-    unitName: row.unitName,
-    periodId: row.periodId,
-    year: row.year,
-    target: row.target === 'WBBM' ? 'WBBM' : 'WBK',
-    status: row.status as ReviewQueueEntry['status'],
-    tpiStage: row.tpiStage,
-    version: row.version,
-    as,
-  });
-  return {
-    assessments: [
-      ...tpi.filter((r) => covered('tpi_evaluator', r.unitPath)).map((r) => entry(r, 'tpi')),
-      ...tpn.filter((r) => covered('tpn_evaluator', r.unitPath)).map((r) => entry(r, 'tpn')),
-    ],
+  const rows = [
+    ...tpi.filter((r) => covered('tpi_evaluator', r.unitPath)).map((r) => ({ r, as: 'tpi' as const })),
+    ...tpn.filter((r) => covered('tpn_evaluator', r.unitPath)).map((r) => ({ r, as: 'tpn' as const })),
+  ];
+  const stagesOf = new Map<string, readonly { id: string }[]>();
+  for (const { r } of rows)
+    if (!stagesOf.has(r.agencyId))
+      stagesOf.set(r.agencyId, (await loadReviewSettings(db, r.agencyId)).config.tpiStages);
+  const entry = ({ r, as }: (typeof rows)[number]): ReviewQueueEntry => {
+    const stages = stagesOf.get(r.agencyId) ?? [];
+    const index = Math.min(Math.max(r.tpiStage, 0), stages.length - 1);
+    return {
+      assessmentId: r.id,
+      unitId: r.unitId,
+      unitName: r.unitName,
+      periodId: r.periodId,
+      periodName: r.periodName,
+      year: r.year,
+      target: r.target === 'WBBM' ? 'WBBM' : 'WBK',
+      status: r.status as ReviewQueueEntry['status'],
+      tpiStage: { index, id: stages[index]?.id ?? '' },
+      version: r.version,
+      as,
+    };
   };
+  return { reviews: rows.map(entry) };
 };

@@ -362,7 +362,7 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
     // The unit's own people read the review too, without a level of their own.
     expect((await view(lead, walk)).myLevel).toBeNull();
     const queue = async (c: Client) =>
-      ((await c.get('/api/reviews/queue')).json() as ReviewQueue).assessments.map((q) => [q.id, q.as]);
+      ((await c.get('/api/reviews')).json() as ReviewQueue).reviews.map((q) => [q.assessmentId, q.as]);
     expect((await queue(member)).sort()).toEqual(
       [
         [early.id, 'tpi'],
@@ -508,9 +508,16 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
 
   it('TPN reads from the proposal on; desk, then field; the field result prevails; TPN’s own survey index', async () => {
     expect((await view(tpn, walk)).myLevel).toBeNull();
-    const queue = (await tpn.get('/api/reviews/queue')).json() as ReviewQueue;
-    expect(queue.assessments).toMatchObject([
-      { id: walk.id, as: 'tpn', status: 'proposed', unitName: 'KPU Kabupaten Sumenep' },
+    const queue = (await tpn.get('/api/reviews')).json() as ReviewQueue;
+    expect(queue.reviews).toMatchObject([
+      {
+        assessmentId: walk.id,
+        as: 'tpn',
+        status: 'proposed',
+        unitName: 'KPU Kabupaten Sumenep',
+        periodName: 'ZI 2028',
+        tpiStage: { index: 2, id: 'quality_controller' },
+      },
     ]);
     walk = (await step(tpn, walk, 'tpn_start_desk')).json() as Assessment;
     expect(walk.status).toBe('tpn_desk');

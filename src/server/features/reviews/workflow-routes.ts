@@ -72,7 +72,7 @@ export const reviewWorkflowRoutes = (deps: AppDeps): AnyRouteSpec[] => {
   return [
     defineRoute({
       method: 'GET',
-      url: '/api/reviews/queue',
+      url: '/api/reviews',
       summary: "The evaluator's assessments: TPI on the units she is assigned to, TPN the proposed ones",
       tags,
       access: { kind: 'authenticated' },
