@@ -2,6 +2,7 @@ import { can, type Actor } from '../../../core/org/can.ts';
 import type { Tx } from '../../db/client.ts';
 import { conflict, forbidden, HttpError, notFound } from '../../http/errors.ts';
 import { loadLkeTemplate } from '../../lke/load-lke-template.ts';
+import { findItemReview } from '../reviews/item-review-repo.ts';
 import { findAssessmentRef, type AssessmentRef } from './repo.ts';
 
 /**
@@ -17,8 +18,8 @@ export const areaOfCode = (code: string): number | null | undefined => {
 export type CheckItemLinkOptions = { assessmentId: string; code: string; unitId: string; who: Actor };
 
 /**
- * Evidence may be attached to an item of a draft assessment of its own unit, by someone who may answer that
- * item (an area coordinator only in her area).
+ * Evidence may be attached to an item of a draft assessment of its own unit (or to an item TPI returned, while
+ * the assessment is returned), by someone who may answer that item (an area coordinator only in her area).
  */
 export const checkItemLink = async (
   tx: Tx,
@@ -42,7 +43,12 @@ export const checkItemLink = async (
   if (template.ok && !template.value.itemByCode.has(code) && !template.value.inputByCode.has(code)) {
     throw new HttpError(404, 'ITEM_UNKNOWN', `${code} is not an item of ${assessment.templateId}.`);
   }
-  if (assessment.status !== 'draft') {
+  // Returned by TPI: the items sent back may get new evidence (the signed SK the note asked for).
+  const item = template.ok ? (template.value.inputByCode.get(code)?.item ?? code) : code;
+  const reopened =
+    assessment.status === 'returned' &&
+    ['returned', 'awaiting_recheck'].includes((await findItemReview(tx, assessmentId, item))?.status ?? '');
+  if (assessment.status !== 'draft' && !reopened) {
     throw conflict(
       'ASSESSMENT_LOCKED',
       `The assessment is ${assessment.status}; its evidence links are locked.`,

@@ -439,6 +439,22 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
       revisions: 1,
       returnNote: 'SK Tim belum ditandatangani',
     });
+    // The signed SK the note asked for: new evidence on the returned item only.
+    const signed = await linkEvidence(t.db, {
+      unitId: org.sumenep.id,
+      assessmentId: walk.id,
+      codes: [],
+      title: 'SK',
+    });
+    const linked = await lead.post(`/api/assessments/${walk.id}/items/P1.i.a/evidence`, {
+      evidenceId: signed,
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    const refused = await lead.post(`/api/assessments/${walk.id}/items/P1.i.b/evidence`, {
+      evidenceId: signed,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('ASSESSMENT_LOCKED');
     const res = await lead.post(`/api/assessments/${walk.id}/submit`, {
       version: (await reload(walk)).version,
     });
