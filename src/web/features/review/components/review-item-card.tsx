@@ -5,7 +5,7 @@ import {
   Card,
   Group,
   NumberInput,
-  Select,
+  NativeSelect,
   SimpleGrid,
   Stack,
   Text,
@@ -36,7 +36,9 @@ function ReviewerForm({ view, item, info }: { view: ReviewView; item: ReviewItem
   const id = view.assessment.id;
   const mine = item.levels.find((l) => l.level === view.myLevel);
   const [value, setValue] = useState<Value>(mine?.value ?? null);
-  const [note, setNote] = useState(mine?.note ?? '');
+  // A level that set nothing of its own reads the level below, the unit's explanation included: her note starts empty.
+  const ownNote = mine?.own ? mine.note : '';
+  const [note, setNote] = useState(ownNote);
   const [returning, setReturning] = useState(false);
   const [returnNote, setReturnNote] = useState('');
   const apply = async (result: ReviewItemResult) => {
@@ -62,17 +64,20 @@ function ReviewerForm({ view, item, info }: { view: ReviewView; item: ReviewItem
   });
   const recheck = useMutation({ mutationFn: () => reviewApi.recheckItem(id, item.code), onSuccess: apply });
   if (!mine) return null;
-  const dirty = value !== mine.value || note !== mine.note;
+  const dirty = value !== mine.value || note !== ownNote;
   const error = save.error ?? giveBack.error ?? recheck.error;
   return (
     <Stack gap="xs">
       {info.def && info.def.type !== 'ratio' && info.def.type !== 'index_0_4' ? (
-        <Select
+        // A native select: the phone's own picker, and long option texts wrap there instead of overflowing.
+        <NativeSelect
           label={t('review.item.myAnswer')}
-          data={info.def.options.map((o) => ({ value: o.key, label: `${o.key} · ${o.text}` }))}
-          value={typeof value === 'string' ? value : null}
-          onChange={(v) => setValue(v)}
-          comboboxProps={{ withinPortal: true }}
+          data={[
+            { value: '', label: '—' },
+            ...info.def.options.map((o) => ({ value: o.key, label: `${o.key} · ${o.text}` })),
+          ]}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => setValue(e.currentTarget.value === '' ? null : e.currentTarget.value)}
         />
       ) : (
         <NumberInput

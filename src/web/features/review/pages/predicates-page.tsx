@@ -96,12 +96,7 @@ export function PredicatesPage() {
                     </Text>
                   )}
                   <Group gap="md">
-                    <Anchor
-                      href={reviewUrls.lhe(a.assessmentId, 'tpn_field')}
-                      target="_blank"
-                      rel="noopener"
-                      size="sm"
-                    >
+                    <Anchor href={reviewUrls.lhe(a.assessmentId, 'tpn_field')} size="sm">
                       {t('review.predicates.lhe')}
                     </Anchor>
                     <Anchor component={Link} to={`/review/${a.assessmentId}`} size="sm">

@@ -137,8 +137,9 @@ describe('ReviewPage', () => {
 
     // Her answer on an untouched item: from the unit's B to A, with a note.
     const plain = await screen.findByRole('article', { name: 'Butir P2.i.a' }, SLOW);
-    fireEvent.click(within(plain).getByRole('combobox', { name: 'Jawaban Anda' }));
-    fireEvent.click(await screen.findByRole('option', { name: /^A · / }));
+    fireEvent.change(within(plain).getByRole('combobox', { name: 'Jawaban Anda' }), {
+      target: { value: 'A' },
+    });
     fireEvent.change(within(plain).getByRole('textbox', { name: 'Catatan Anda' }), {
       target: { value: 'Sesuai wawancara' },
     });

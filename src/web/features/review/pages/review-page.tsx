@@ -97,13 +97,13 @@ export function ReviewPage() {
         title={t('review.page.title', { unit: v.assessment.unitName, year: v.assessment.year })}
         description={t('review.page.description')}
         actions={
-          <Anchor href={reviewUrls.lhe(v.assessment.id, lheLevel)} target="_blank" rel="noopener" size="sm">
+          <Anchor href={reviewUrls.lhe(v.assessment.id, lheLevel)} size="sm">
             {t('review.page.lhe', { level: levelName(lheLevel) })}
           </Anchor>
         }
       />
       <Stack>
-        <Group gap="xs" wrap="wrap" aria-label={t('review.page.where')}>
+        <Group gap="xs" wrap="wrap" role="group" aria-label={t('review.page.where')}>
           <Badge variant="light" style={{ textTransform: 'none' }}>
             {t(`assessments.status.${v.status}`)}
           </Badge>
