@@ -195,15 +195,13 @@ export const PROGRAMME_REQUESTS: Record<string, Entry> = {
     build: async (ctx, target) => {
       const id = await seedAgent(ctx, target);
       const changeId = randomUUID();
-      await ctx.t.db
-        .insert(changeAgentChanges)
-        .values({
-          id: changeId,
-          agentId: id,
-          unitId: unitOf(ctx, target).id,
-          title: 'Matrix',
-          madeOn: '2030-02-01',
-        });
+      await ctx.t.db.insert(changeAgentChanges).values({
+        id: changeId,
+        agentId: id,
+        unitId: unitOf(ctx, target).id,
+        title: 'Matrix',
+        madeOn: '2030-02-01',
+      });
       return { url: `/api/change-agents/${id}/changes/${changeId}`, params: { id, changeId } };
     },
   },
