@@ -207,7 +207,12 @@ describe('evaluation journey', () => {
 
     // ── TPI, stage 1 (member), on a phone: evidence inline, one answer changed, one item returned.
     const rina = await open('tpi member', true);
-    await logIn(rina, review, TPI.member);
+    // Her inbox first: Sumenep waits at the first TPI stage.
+    await logIn(rina, `${server.url}/review`, TPI.member);
+    const queued = rina.getByRole('article', { name: 'KPU Kabupaten Sumenep' });
+    await queued.getByText('Tahap TPI: Anggota tim').waitFor();
+    await shot(rina, 'tpi-phone-inbox');
+    await queued.getByRole('link', { name: 'Buka evaluasi KPU Kabupaten Sumenep' }).click();
     await statusBadge(rina, 'Evaluasi TPI').waitFor();
     await rina.getByText('Tahap TPI: Anggota tim (1 dari 3)').waitFor();
     await rina.getByText('Anda menilai di: TPI · Anggota tim (tahap 1 dari 3)').waitFor();
@@ -249,7 +254,11 @@ describe('evaluation journey', () => {
     await shot(rina, 'tpi-phone-returned');
 
     // ── The unit's lead revises the returned item and hands the revision back.
-    await siti.goto(`${sheet}?item=${RETURNED}`);
+    await siti.goto(sheet);
+    const marked = siti.getByRole('region', { name: 'Butir yang dikembalikan evaluator' });
+    await marked.getByText('1 dari 1 butir masih menunggu perbaikan unit.').waitFor();
+    await marked.getByRole('button', { name: `Buka butir ${RETURNED}` }).click();
+    await siti.waitForURL(`**/assessments/${assessmentId}?item=${RETURNED}`);
     await siti.getByText('Lampirkan SK yang sudah ditandatangani.').first().waitFor();
     await siti
       .getByRole('textbox', { name: 'Penjelasan' })

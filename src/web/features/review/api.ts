@@ -3,6 +3,7 @@ import type {
   AssignEvaluatorBody,
   EvaluatorAssignment,
   PredicateHistory,
+  ReviewQueueEntry,
   ReviewActionName,
   ReviewAnswerBody,
   ReviewItemList,
@@ -44,18 +45,8 @@ export const reviewUrls = {
   lhe: (id: string, level: string) => `/api/assessments/${id}/lhe.pdf?level=${enc(level)}`,
 };
 
-/** One row of the evaluator's inbox: an assessment she may review, where it stands. */
-export type InboxEntry = {
-  assessmentId: string;
-  unitId: string;
-  unitName: string;
-  year: number;
-  periodName?: string;
-  target: 'WBK' | 'WBBM';
-  status: ReviewView['status'];
-  tpiStage?: { index: number; id: string } | null;
-  myLevel?: string | null;
-};
+/** One row of the evaluator's inbox (contract ReviewQueueEntry). */
+export type InboxEntry = ReviewQueueEntry;
 
 export const reviewApi = {
   evaluators: async (unitId: string) =>

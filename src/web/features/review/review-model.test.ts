@@ -82,14 +82,14 @@ describe('valueText', () => {
 });
 
 describe('inboxRows', () => {
-  it('puts what waits for the evaluator first, then by workflow status, then by unit; filters by status', () => {
+  it('orders by workflow status, then by unit; filters by status', () => {
     const rows = [
-      { status: 'tpn_desk', unitName: 'B', myLevel: null },
-      { status: 'resubmitted', unitName: 'C', myLevel: null },
-      { status: 'tpi_review', unitName: 'Z', myLevel: 'tpi:member' },
-      { status: 'tpi_review', unitName: 'A', myLevel: null },
+      { status: 'tpn_desk', unitName: 'B' },
+      { status: 'resubmitted', unitName: 'C' },
+      { status: 'tpi_review', unitName: 'Z' },
+      { status: 'tpi_review', unitName: 'A' },
     ];
-    expect(inboxRows(rows, null).map((r) => r.unitName)).toEqual(['Z', 'A', 'C', 'B']);
-    expect(inboxRows(rows, 'tpi_review').map((r) => r.unitName)).toEqual(['Z', 'A']);
+    expect(inboxRows(rows, null).map((r) => r.unitName)).toEqual(['A', 'Z', 'C', 'B']);
+    expect(inboxRows(rows, 'tpi_review').map((r) => r.unitName)).toEqual(['A', 'Z']);
   });
 });

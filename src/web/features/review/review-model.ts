@@ -121,21 +121,13 @@ export const TPN_STATUSES: readonly ReviewView['status'][] = ['proposed', 'tpn_d
 /** Steps of the workflow that need the decree (number and date). */
 export const DECREE_ACTIONS = ['decide_wbk', 'decide_wbbm'] as const;
 
-/**
- * The inbox in the order an evaluator works: those waiting for her first (she answers at a level now), then
- * by status along the workflow, then by unit; narrowed to one status when given.
- */
-export const inboxRows = <R extends { status: string; unitName: string; myLevel?: string | null }>(
+/** The inbox in the order of the workflow, then by unit; narrowed to one status when given. */
+export const inboxRows = <R extends { status: string; unitName: string }>(
   rows: readonly R[],
   status: string | null,
 ): R[] => {
   const order = (s: string) => REVIEW_STATUSES.indexOf(s as (typeof REVIEW_STATUSES)[number]);
   return rows
     .filter((r) => !status || r.status === status)
-    .sort(
-      (a, b) =>
-        Number(Boolean(b.myLevel)) - Number(Boolean(a.myLevel)) ||
-        order(a.status) - order(b.status) ||
-        a.unitName.localeCompare(b.unitName, 'id'),
-    );
+    .sort((a, b) => order(a.status) - order(b.status) || a.unitName.localeCompare(b.unitName, 'id'));
 };

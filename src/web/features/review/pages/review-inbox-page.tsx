@@ -39,7 +39,7 @@ export function ReviewInboxPage() {
               <Stack gap={4}>
                 <Text fw={700}>{r.unitName}</Text>
                 <Text size="sm" c="dimmed">
-                  {r.periodName ? `${r.periodName} · ${r.year}` : String(r.year)}
+                  {r.periodName} · {r.year}
                 </Text>
                 <Group gap={4}>
                   <Badge variant="light" style={{ textTransform: 'none' }}>
@@ -48,18 +48,16 @@ export function ReviewInboxPage() {
                   <Badge variant="outline" style={{ textTransform: 'none' }}>
                     {t('ws.target', { target: r.target })}
                   </Badge>
-                  {r.tpiStage && (r.status === 'tpi_review' || r.status === 'resubmitted') && (
+                  {(r.status === 'tpi_review' || r.status === 'resubmitted') && (
                     <Badge variant="light" color="indigo" style={{ textTransform: 'none' }}>
                       {t('review.inbox.stage', {
                         stage: t(`review.position.${r.tpiStage.id}`, { defaultValue: r.tpiStage.id }),
                       })}
                     </Badge>
                   )}
-                  {r.myLevel && (
-                    <Badge variant="filled" color="indigo" style={{ textTransform: 'none' }}>
-                      {t('review.inbox.yourTurn')}
-                    </Badge>
-                  )}
+                  <Badge variant="filled" color={r.as === 'tpn' ? 'grape' : 'indigo'}>
+                    {t(`review.level.${r.as}`)}
+                  </Badge>
                 </Group>
                 <Anchor component={Link} to={`/review/${r.assessmentId}`} size="sm">
                   {t('review.inbox.open', { unit: r.unitName })}

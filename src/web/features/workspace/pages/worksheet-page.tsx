@@ -24,6 +24,7 @@ import { AnswerFeedNote } from '../../change-agents/components/answer-feed-note.
 import { Loading } from '../../../components/loading.tsx';
 import { useMe } from '../../../lib/session.ts';
 import { keys, useTemplate, useWorksheet, workspaceApi } from '../api.ts';
+import { ReturnedItems } from '../../review/components/returned-items.tsx';
 import { ItemPanel } from '../components/item-panel.tsx';
 import { SaveStateBadge } from '../components/save-state.tsx';
 import { ScorePanel } from '../components/score-panel.tsx';
@@ -211,6 +212,7 @@ function Worksheet({ id, store }: { id: string; store: DraftStore }) {
           {t('ws.locked.returned')}
         </Alert>
       )}
+      <ReturnedItems itemReviews={data.itemReviews} current={selected.code} onItem={go} />
       {readOnlyReason(assessment, null) === 'locked' && (
         <Alert color="teal" variant="light" title={t(`assessments.status.${assessment.status}`)}>
           {t('ws.locked.approved')}
