@@ -17,6 +17,7 @@ const LEADER = 'pimpinan@sumenep.go.id';
 const AGENCY_ADMIN = 'admin.instansi@kpu.go.id';
 const TPI = { member: 'rina@itjen.kpu.go.id', lead: 'bambang@itjen.kpu.go.id', qc: 'yusuf@itjen.kpu.go.id' };
 const TPN = 'tpn@menpan.go.id';
+const CONFLICTED = 'hadi@itjen.kpu.go.id';
 /** TPI returns this item to the unit; the lead revises it. */
 const RETURNED = 'P1.i.a';
 /** TPI answers this one differently from the unit (A → B): a difference the screen highlights. */
@@ -61,7 +62,7 @@ type Seeded = {
  * one PDF linked to every item that asks for evidence, and the §4.2 prerequisites and proposal documents.
  */
 const seed = async (base: string): Promise<Seeded> => {
-  const { admin, req, agency, sumenep } = await seedKpuTree(base, PASSWORD);
+  const { admin, req, agency, jatim, sumenep } = await seedKpuTree(base, PASSWORD);
   const person = async (email: string, name: string, homeUnitId: string, unitId: string, role: string) => {
     const { user } = await req<{ user: { id: string } }>('POST', '/api/users', {
       email,
@@ -81,6 +82,9 @@ const seed = async (base: string): Promise<Seeded> => {
     quality_controller: await person(TPI.qc, 'Yusuf Hamdani', agency.id, agency.id, 'tpi_evaluator'),
   };
   await person(TPN, 'Dwi Anggraini', agency.id, agency.id, 'tpn_evaluator');
+  // An inspector who also leads the province above Sumenep: never Sumenep's evaluator.
+  const hadi = await person(CONFLICTED, 'Hadi Prasetyo', agency.id, agency.id, 'tpi_evaluator');
+  await req('POST', `/api/users/${hadi}/grants`, { unitId: jatim.id, role: 'leader', area: null });
   for (const [position, userId] of Object.entries(evaluators))
     await req('POST', `/api/units/${sumenep.id}/evaluators`, { userId, level: 'tpi', positions: [position] });
 
@@ -311,24 +315,32 @@ describe('evaluation journey', () => {
     await item(yusuf, RETURNED).getByText('1 kali revisi').waitFor();
     await shot(yusuf, 'tpi-meets');
 
-    // ── The agency proposes. The proposal screen (src/web/features/proposals) is not in the web UI yet, so the
-    // agency admin takes the step over the API, with her own session: the same route that screen will call.
+    // ── The agency proposes, from the review screen's steps. The proposal screen of §4.2 (prerequisites and
+    // documents, src/web/features/proposals) is not in the web UI yet: what it would enter was seeded over the API.
     const agencyAdmin = await open('agency admin');
     await logIn(agencyAdmin, review, AGENCY_ADMIN);
     await statusBadge(agencyAdmin, 'TPI: memenuhi').waitFor();
-    const proposed = await agencyAdmin.evaluate(async (id) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const view = (await (await fetch(`/api/assessments/${id}/review`)).json()) as {
-        assessment: { version: number };
-      };
-      const res = await fetch(`/api/assessments/${id}/review/propose`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ version: view.assessment.version }),
-      });
-      return { status: res.status, body: await res.text() };
-    }, assessmentId);
-    expect(proposed.status, proposed.body).toBe(200);
+    const propose = agencyAdmin.getByRole('region', { name: 'Langkah berikutnya' }).getByRole('button', {
+      name: 'Usulkan ke TPN',
+    });
+    expect(await propose.isEnabled()).toBe(true);
+    await step(agencyAdmin, 'Usulkan ke TPN');
+    await statusBadge(agencyAdmin, 'Diusulkan ke TPN').waitFor();
+    await shot(agencyAdmin, 'agency-proposed');
+
+    // Who reviews whom: a conflict of interest is refused with the reason, on the assignment screen.
+    await agencyAdmin.goto(`${server.url}/evaluators?unit=${unitId}`);
+    const team = agencyAdmin.getByRole('region', { name: 'Tim Penilai Internal (TPI)' });
+    await team.getByRole('article', { name: 'Bambang Sutejo' }).getByText('Ketua tim').waitFor();
+    await agencyAdmin.getByRole('combobox', { name: 'Evaluator' }).click();
+    await agencyAdmin.getByRole('option', { name: `Hadi Prasetyo · ${CONFLICTED}` }).click();
+    await agencyAdmin.getByRole('button', { name: 'Tugaskan' }).click();
+    const refusal = agencyAdmin.getByRole('list', { name: 'Peran yang menimbulkan konflik kepentingan' });
+    await refusal.waitFor();
+    expect(await refusal.getByRole('listitem').allTextContents()).toEqual([
+      'Pimpinan pada KPU Provinsi Jawa Timur (unit induk dari unit yang dinilai)',
+    ]);
+    await shot(agencyAdmin, 'assignment-conflict');
 
     // ── TPN: desk, field, and the decision with its decree.
     const dwi = await open('tpn');
