@@ -40,7 +40,12 @@ const CampaignFields = {
   /** The unit's own unscored questions, checked by the core (`custom_` codes; never scored or flagging). */
   customQuestions: z.array(z.unknown()).max(30).default([]),
   /** A device token answers once per service within this many hours; 0 turns the rule off. */
-  deviceWindowHours: z.number().int().min(0).max(24 * 90).default(24),
+  deviceWindowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90)
+    .default(24),
 };
 
 export const CreateCampaignBody = z.object({
@@ -66,7 +71,12 @@ export const UpdateCampaignBody = z.object({
   excludeFlags: z.array(QualityFlag).optional(),
   /** Replaces the list: add, edit or remove the unit's own questions (draft only). */
   customQuestions: z.array(z.unknown()).max(30).optional(),
-  deviceWindowHours: z.number().int().min(0).max(24 * 90).optional(),
+  deviceWindowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90)
+    .optional(),
 });
 export type UpdateCampaignBody = z.infer<typeof UpdateCampaignBody>;
 
@@ -254,7 +264,9 @@ export const PublishedCampaignResult = z.object({
       marginOfError: z.number().nullable(),
     })
     .nullable(),
-  lke: z.object({ item: z.enum(['H1.a', 'H2.a']), value: z.number(), marginOfError: z.number().nullable() }).nullable(),
+  lke: z
+    .object({ item: z.enum(['H1.a', 'H2.a']), value: z.number(), marginOfError: z.number().nullable() })
+    .nullable(),
   items: z.array(
     z.object({
       code: z.string(),
