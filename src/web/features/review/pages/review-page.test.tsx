@@ -208,4 +208,44 @@ describe('ReviewPage', () => {
     expect(screen.queryByText(/^Tahap TPI/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Kembalikan butir ke unit' })).toBeNull();
   });
+
+  it('revokes a predicate with the reason, which the step requires', async () => {
+    const v = view({
+      status: 'decided_wbk',
+      myLevel: null,
+      canReturnItems: false,
+      actions: [{ action: 'revoke', to: 'revoked', blocked: [], needsNote: true, needsDecree: false }],
+      award: {
+        id: '00000000-0000-4000-8000-0000000000d9',
+        unitId: view().assessment.unitId,
+        assessmentId: ASSESSMENT,
+        predicate: 'WBK',
+        decreeNumber: '12/2026',
+        decreeDate: '2026-11-20',
+        revokedOn: null,
+        revocationReason: null,
+        createdAt: '2026-11-20T00:00:00Z',
+      },
+    });
+    const calls = mockFetch(
+      serve(v, (method, url) =>
+        method === 'POST' && url === `${base}/revoke` ? { status: 200, body: {} } : undefined,
+      ),
+    );
+    await open();
+    expect(await screen.findByText('WBK · Keputusan 12/2026', {}, SLOW)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cabut predikat' }));
+    const dialog = await screen.findByRole('dialog');
+    const go = within(dialog).getByRole('button', { name: 'Lanjutkan' });
+    expect(go.hasAttribute('disabled')).toBe(true);
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Alasan pencabutan/ }), {
+      target: { value: 'Terbukti pungutan liar pada layanan' },
+    });
+    fireEvent.click(go);
+    await waitFor(() => expect(calls.some((c) => c.url === `${base}/revoke`)).toBe(true));
+    expect(calls.find((c) => c.url === `${base}/revoke`)?.body).toEqual({
+      version: 7,
+      note: 'Terbukti pungutan liar pada layanan',
+    });
+  });
 });
