@@ -1,85 +1,60 @@
-import { and, eq } from 'drizzle-orm';
-import { can, type Actor } from '../../../core/org/can.ts';
-import { levelOrder, type LevelId } from '../../../core/review/answer-levels.ts';
-import type { ReviewStatus } from '../../../core/review/review-status.ts';
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../../core/org/can.ts';
+import { actsAs } from '../../../core/review/review-actor.ts';
 import type { Tx } from '../../db/client.ts';
-import { reviewAssignments, units } from '../../db/schema.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
+import { units } from '../../db/schema.ts';
+import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { renderPdf } from '../../render/pdf.ts';
-import { pinnedTemplate } from '../assessments/pinned-template.ts';
 import { findAssessmentContext } from '../assessments/repo.ts';
-import { agencyReviewConfig } from '../proposals/agency-today.ts';
+import { loadReview, type LoadedReview } from '../reviews/load-review.ts';
+import { requireReviewReader } from '../reviews/review-access.ts';
 import { lheData } from './lhe-data.ts';
 import { lheDocument } from './lhe-pdf.ts';
-import { loadAnswerLevels } from './level-answers.ts';
 import { levelDone } from './level-done.ts';
 
-const EVALUATOR_ROLES = ['tpi_evaluator', 'tpn_evaluator'];
-
 /**
- * Who reads which level's report. The unit's people and the agency read a level once its work is done.
- * Evaluators (whose `review.read` comes from an evaluator role alone) read only units they are assigned to,
- * once the unit has handed its work over, and also the levels of their own team still in progress.
+ * Evaluators read the levels of their own team while the work is still going on (TPI its stages and the
+ * preliminary review below them, TPN its desk and field); everyone else reads a level once it is done.
  */
-const requireReadable = async (
-  tx: Tx,
-  args: { actor: Actor; unitId: string; unitPath: string; level: LevelId; done: boolean; status: string },
-): Promise<void> => {
-  const { actor, level } = args;
-  if (actor.isSystemAdmin) return;
-  const asUnitOrAgency: Actor = {
-    ...actor,
-    grants: actor.grants.filter((g) => !EVALUATOR_ROLES.includes(g.role)),
-  };
-  if (can(asUnitOrAgency, 'review.read', { kind: 'unit', unitPath: args.unitPath })) {
-    if (!args.done)
-      throw conflict('LHE_LEVEL_NOT_DONE', `The ${level} level has not finished its work yet.`, { level });
-    return;
-  }
-  const assigned = await tx
-    .select({ level: reviewAssignments.level })
-    .from(reviewAssignments)
-    .where(and(eq(reviewAssignments.unitId, args.unitId), eq(reviewAssignments.userId, actor.userId)));
-  if (assigned.length === 0 || (args.status as ReviewStatus) === 'draft') throw forbidden();
-  const team = (l: string) =>
-    l === 'tpn' ? level.startsWith('tpn') : level.startsWith('tpi:') || level === 'preliminary';
-  if (!args.done && !assigned.some((a) => team(a.level)))
-    throw conflict('LHE_LEVEL_NOT_DONE', `The ${level} level has not finished its work yet.`, { level });
+const readsInProgress = (loaded: LoadedReview, actor: Actor, level: string): boolean => {
+  if (actor.isSystemAdmin) return true;
+  if (level.startsWith('tpn_')) return actsAs(actor, ['tpn_evaluator'], 'national', loaded.ctx).ok;
+  if (level.startsWith('tpi:') || level === 'preliminary')
+    return actsAs(actor, ['tpi_evaluator'], 'tpi_team', loaded.ctx).ok;
+  return false;
 };
 
-/** The LHE of one level of one assessment, as PDF bytes, with a file name. */
+/**
+ * The LHE of one level of one assessment as PDF bytes with a file name. Who reads the review at all is the
+ * reviews feature's rule (`requireReviewReader`: the unit's side, assigned TPI once handed over, TPN once
+ * proposed); on top of it a level's report waits until that level's work is done (409 LHE_LEVEL_NOT_DONE).
+ */
 export const readLhe = async (
   tx: Tx,
   args: { assessmentId: string; level: string; actor: Actor; now: Date },
 ): Promise<{ pdf: Buffer; filename: string }> => {
-  const ctx = await findAssessmentContext(tx, args.assessmentId);
-  if (!ctx) throw notFound('Assessment');
-  const { assessment: a, period, unit } = ctx;
-  const config = await agencyReviewConfig(tx, period.agencyId);
-  const order = levelOrder(config);
+  const context = await findAssessmentContext(tx, args.assessmentId);
+  if (!context) throw notFound('Assessment');
+  const loaded = await loadReview(tx, context, { now: args.now });
+  requireReviewReader(loaded, args.actor);
+  const { order } = loaded.levels;
   const level = order.find((l) => l === args.level);
   if (!level)
     throw badRequest('LHE_LEVEL_UNKNOWN', `No level ${args.level} in this agency's evaluation.`, {
       levels: order,
     });
-  const state = { status: a.status as ReviewStatus, tpiStage: a.tpiStage };
-  await requireReadable(tx, {
-    actor: args.actor,
-    unitId: unit.id,
-    unitPath: unit.path,
-    level,
-    done: levelDone(level, state, order),
-    status: a.status,
-  });
+  if (!levelDone(level, loaded.state, order) && !readsInProgress(loaded, args.actor, level))
+    throw conflict('LHE_LEVEL_NOT_DONE', `The ${level} level has not finished its work yet.`, { level });
 
+  const { assessment: a, period, unit } = context;
   const [u] = await tx.select({ code: units.code }).from(units).where(eq(units.id, unit.id));
   const data = lheData({
-    template: await pinnedTemplate(period),
-    levels: await loadAnswerLevels(tx, a.id, order),
+    template: loaded.template,
+    levels: loaded.levels,
     level,
     unit: { name: unit.name, code: u?.code ?? '' },
     period: { name: period.name, year: period.year },
-    target: a.target === 'WBBM' ? 'WBBM' : 'WBK',
+    target: loaded.ctx.target,
     status: a.status,
     alreadyWbk: a.alreadyWbk,
   });

@@ -1,28 +1,19 @@
 import type { Actor } from '../../../core/org/can.ts';
 import type { ProposalOverview, ProposalRow } from '../../../contracts/proposals.ts';
-import { scoreAssessment } from '../../../core/lke/score-assessment.ts';
-import type { LkeTemplate } from '../../../core/lke/template-model.ts';
-import {
-  levelOrder,
-  tpiFinalLevel,
-  valuesAt,
-  type AnswerLevels,
-} from '../../../core/review/answer-levels.ts';
+import { tpiFinalLevel } from '../../../core/review/answer-levels.ts';
 import { PREREQUISITES } from '../../../core/review/prerequisites.ts';
-import type { ReviewContext } from '../../../core/review/review-context.ts';
 import { GUARDS } from '../../../core/review/review-guards.ts';
 import type { Predicate, ReviewStatus } from '../../../core/review/review-status.ts';
 import { TRANSITIONS } from '../../../core/review/review-table.ts';
 import { formatId } from '../../../core/shared/exact.ts';
 import type { Tx } from '../../db/client.ts';
-import { pinnedTemplate } from '../assessments/pinned-template.ts';
-import { loadManyAnswerLevels } from '../lhe/level-answers.ts';
+import { findAssessmentContext } from '../assessments/repo.ts';
+import { loadReview } from '../reviews/load-review.ts';
 import { agencyReviewConfig, agencyToday } from './agency-today.ts';
 import { presentPrerequisites } from './present-prerequisites.ts';
-import { PROPOSED_OR_LATER, loadProposalFacts } from './proposal-facts.ts';
+import { PROPOSED_OR_LATER } from './proposal-facts.ts';
 import { loadAgencyValues } from './prerequisite-values.ts';
 import { listPeriodAssessments, listProposalDocs, type PeriodRow } from './repo.ts';
-import { unitStanding } from './unit-standing.ts';
 
 /** Statuses at which TPI has given its verdict (and everything after). */
 const VERDICT_GIVEN: readonly ReviewStatus[] = [
@@ -38,29 +29,6 @@ const verdictOf = (status: string): ProposalRow['tpiVerdict'] =>
       ? 'meets'
       : null;
 
-const scoresAt = (
-  template: LkeTemplate,
-  levels: AnswerLevels,
-  level: string,
-  target: Predicate,
-  alreadyWbk: boolean,
-) => {
-  const s = scoreAssessment(template, {
-    answers: valuesAt(levels, level as never),
-    context: { alreadyWbk },
-  });
-  return {
-    score: s,
-    view: {
-      level,
-      total: formatId(s.total.score),
-      pengungkit: formatId(s.pengungkit.score),
-      hasil: formatId(s.hasil.score),
-      eligible: s.predicates.find((p) => p.id === target)?.eligible ?? false,
-    },
-  };
-};
-
 /**
  * The agency's proposal page for one period: TPN's deadline and quota, the agency-level prerequisites, and
  * every assessment with its TPI verdict and scores, its prerequisites, its documents and every reason the core's
@@ -73,16 +41,7 @@ export const proposalOverview = async (
   const { period, actor, now } = args;
   const config = await agencyReviewConfig(tx, period.agencyId);
   const today = await agencyToday(tx, period.agencyId, now);
-  const order = levelOrder(config);
-  const tpiLevel = tpiFinalLevel(order);
-  const template = await pinnedTemplate(period);
-
   const rows = await listPeriodAssessments(tx, period.id);
-  const stacks = await loadManyAnswerLevels(
-    tx,
-    rows.map((r) => r.id),
-    order,
-  );
   const docs = new Map(
     (
       await listProposalDocs(
@@ -95,27 +54,19 @@ export const proposalOverview = async (
 
   const assessments: ProposalRow[] = [];
   for (const a of rows) {
-    const target: Predicate = a.target === 'WBBM' ? 'WBBM' : 'WBK';
-    const levels = stacks.get(a.id) ?? { order, answers: {}, items: {} };
+    const context = await findAssessmentContext(tx, a.id);
+    if (!context) continue;
+    // The reviews feature's loader: the same context the propose step will see, so the blockers shown are
+    // exactly the refusals it would give.
+    const loaded = await loadReview(tx, context, { now });
+    const target: Predicate = loaded.ctx.target;
     const verdict = verdictOf(a.status);
-    const scored = scoresAt(template, levels, verdict ? tpiLevel : 'unit', target, a.alreadyWbk);
-    const proposal = await loadProposalFacts(tx, a, now);
-    const standing = await unitStanding(tx, a.unitId, a.alreadyWbk);
-    const ctx: ReviewContext = {
-      now,
-      config,
-      target,
-      unit: { path: a.unitPath, holds: standing.holds, revokedOn: standing.revokedOn, afirmasi: a.afirmasi },
-      tpiTeam: [],
-      tpiPredicates: verdict ? scored.score.predicates : null,
-      tpnPredicates: null,
-      proposal,
-      itemsAwaitingRevision: 0,
-      note: '',
-    };
-    const state = { status: a.status as ReviewStatus, tpiStage: a.tpiStage };
-    const blockers = TRANSITIONS.propose.guards.flatMap((g) => GUARDS[g].check({ state, actor, ctx }));
-    const unmet = proposal.unmetPrerequisites.filter((c) => catalogueCodes.has(c));
+    const level = verdict ? tpiFinalLevel(loaded.levels.order) : 'unit';
+    const s = loaded.scoreAt(level);
+    const blockers = TRANSITIONS.propose.guards.flatMap((g) =>
+      GUARDS[g].check({ state: loaded.state, actor, ctx: loaded.ctx }),
+    );
+    const unmet = loaded.ctx.proposal.unmetPrerequisites.filter((c) => catalogueCodes.has(c));
     const d = docs.get(a.id);
     assessments.push({
       assessmentId: a.id,
@@ -125,7 +76,13 @@ export const proposalOverview = async (
       status: a.status,
       afirmasi: a.afirmasi,
       tpiVerdict: verdict,
-      scores: scored.view,
+      scores: {
+        level,
+        total: formatId(s.total.score),
+        pengungkit: formatId(s.pengungkit.score),
+        hasil: formatId(s.hasil.score),
+        eligible: s.predicates.find((p) => p.id === target)?.eligible ?? false,
+      },
       prerequisites: { met: PREREQUISITES.length - unmet.length, total: PREREQUISITES.length, unmet },
       documents: { coverLetter: Boolean(d?.coverLetterEvidenceId), sptjm: Boolean(d?.statementEvidenceId) },
       blockers,

@@ -1,14 +1,6 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import {
-  assessments,
-  evidence,
-  periods,
-  predicateAwards,
-  proposalPrerequisites,
-  proposals,
-  units,
-} from '../../db/schema.ts';
+import { assessments, evidence, periods, proposalPrerequisites, proposals, units } from '../../db/schema.ts';
 
 export type PrerequisiteRow = typeof proposalPrerequisites.$inferSelect;
 export type ProposalDocRow = typeof proposals.$inferSelect;
@@ -139,14 +131,6 @@ export const findEvidenceRefs = async (db: Tx, ids: string[]) =>
         .select({ id: evidence.id, title: evidence.title, unitId: evidence.unitId })
         .from(evidence)
         .where(inArray(evidence.id, ids));
-
-/** The unit's predicate history, newest decree first. */
-export const listAwards = (db: Tx, unitId: string) =>
-  db
-    .select()
-    .from(predicateAwards)
-    .where(eq(predicateAwards.unitId, unitId))
-    .orderBy(desc(predicateAwards.decreeDate));
 
 export const updatePeriodWindow = async (
   db: Tx,
