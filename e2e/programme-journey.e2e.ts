@@ -6,7 +6,8 @@
 // worksheet; Rina writes area I's action plan activity serving P1.ii.a and reports this quarter's realisation
 // with an uploaded PDF, which the worksheet then shows on P1.ii.a; the change agents' counts go into R1.i.a with
 // their source shown in the worksheet; the lead submits the quarterly report, the unit's leader approves it on a
-// phone, and the provincial leader sees Sumenep on her dashboard.
+// phone, and the provincial leader sees Sumenep on her dashboard beside its sibling.
+// It replaces the separate pact and action-plan journeys (everything they checked is checked here).
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pdf } from '../test/fixtures/evidence-files.ts';
@@ -291,6 +292,11 @@ it('employees → pact → declaration → team by decree → plan → realisati
   const linked = rinaDesk.getByRole('list', { name: 'Data dukung tertaut' });
   await linked.getByText(EVIDENCE_PDF).first().waitFor(SLOW);
   await linked.getByRole('link', { name: 'Unduh' }).first().waitFor();
+  // Exactly her file, on exactly that item.
+  const worksheet = (await (
+    await rinaDesk.request.get(`${base}/api/assessments/${assessment.id}/worksheet`)
+  ).json()) as { evidence: { code: string; filename: string | null }[] };
+  expect(worksheet.evidence.map((e) => [e.code, e.filename])).toEqual([['P1.ii.a', EVIDENCE_PDF]]);
   await shot(rinaDesk, 'evidence-in-worksheet');
   await rinaDesk.context().close();
 
