@@ -29,13 +29,14 @@ import { setProposalWindow } from './set-proposal-window.ts';
 const tags = ['proposals'];
 
 export const proposalRoutes = (deps: AppDeps): AnyRouteSpec[] => {
-  const period = async (id: string) => {
-    const found = await findPeriodWithAgency(deps.db, id);
+  // Inside a transaction every read goes through it: the embedded database has a single connection.
+  const period = async (id: string, db: Tx = deps.db) => {
+    const found = await findPeriodWithAgency(db, id);
     if (!found) throw notFound('Period');
     return found;
   };
-  const assessment = async (id: string) => {
-    const found = await findAssessmentWithUnit(deps.db, id);
+  const assessment = async (id: string, db: Tx = deps.db) => {
+    const found = await findAssessmentWithUnit(db, id);
     if (!found) throw notFound('Assessment');
     return found;
   };
@@ -49,7 +50,7 @@ export const proposalRoutes = (deps: AppDeps): AnyRouteSpec[] => {
   });
 
   const periodView = async (tx: Tx, periodId: string): Promise<PeriodPrerequisites> => {
-    const { period: p } = await period(periodId);
+    const { period: p } = await period(periodId, tx);
     return {
       periodId: p.id,
       agencyId: p.agencyId,
@@ -62,7 +63,7 @@ export const proposalRoutes = (deps: AppDeps): AnyRouteSpec[] => {
     };
   };
   const assessmentView = async (tx: Tx, id: string): Promise<AssessmentPrerequisites> => {
-    const a = await assessment(id);
+    const a = await assessment(id, tx);
     const now = deps.now();
     return {
       assessmentId: a.id,
