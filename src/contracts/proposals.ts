@@ -120,6 +120,8 @@ export const ProposalRow = z.object({
   unitName: z.string(),
   target: z.enum(['WBK', 'WBBM']),
   status: z.string(),
+  /** The assessment's version, for the propose step. */
+  version: z.number().int(),
   afirmasi: z.boolean(),
   /** The TPI verdict, once given: meets / not_meets; null before. */
   tpiVerdict: z.enum(['meets', 'not_meets']).nullable(),

@@ -74,6 +74,7 @@ export const proposalOverview = async (
       unitName: a.unitName,
       target,
       status: a.status,
+      version: context.assessment.version,
       afirmasi: a.afirmasi,
       tpiVerdict: verdict,
       scores: {
