@@ -54,6 +54,7 @@ export type PeriodPrerequisites = z.infer<typeof PeriodPrerequisites>;
 export const AssessmentPrerequisites = z.object({
   assessmentId: Id,
   unitId: Id,
+  agencyId: Id,
   target: z.enum(['WBK', 'WBBM']),
   afirmasi: z.boolean(),
   /** Agency-level rows (read-only here) then the unit's own. */

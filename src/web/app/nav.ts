@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/review', labelKey: 'review.nav.inbox', action: 'review.read' },
   { to: '/predicates', labelKey: 'review.nav.predicates', action: 'review.read' },
   { to: '/evaluators', labelKey: 'review.nav.evaluators', action: 'review.assign' },
+  { to: '/proposals', labelKey: 'proposals.nav', action: 'proposal.prepare' },
   { to: '/surveys', labelKey: 'nav.surveys', action: 'survey.read' },
   { to: '/team', labelKey: 'team.nav', action: 'programme.read' },
   { to: '/findings', labelKey: 'findings.nav', action: 'programme.read' },

@@ -187,6 +187,25 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAction action="proposal.prepare" />,
+                children: [
+                  {
+                    path: '/proposals',
+                    lazy: async () => ({
+                      Component: (await import('../features/proposals/pages/proposals-page.tsx'))
+                        .ProposalsPage,
+                    }),
+                  },
+                  {
+                    path: '/proposals/assessments/:id',
+                    lazy: async () => ({
+                      Component: (await import('../features/proposals/pages/unit-proposal-page.tsx'))
+                        .UnitProposalPage,
+                    }),
+                  },
+                ],
+              },
+              {
                 element: <RequireAction action="review.assign" />,
                 children: [
                   {

@@ -68,6 +68,7 @@ export const proposalRoutes = (deps: AppDeps): AnyRouteSpec[] => {
     return {
       assessmentId: a.id,
       unitId: a.unitId,
+      agencyId: a.agencyId,
       target: a.target === 'WBBM' ? 'WBBM' : 'WBK',
       afirmasi: a.afirmasi,
       prerequisites: await presentPrerequisites(tx, await loadPrerequisiteValues(tx, a, now), {
