@@ -9,6 +9,7 @@ import type {
   PutProposalDocumentsBody,
   PutProposalWindowBody,
 } from '../../../contracts/proposals.ts';
+import type { Assessment } from '../../../contracts/assessments.ts';
 import type { Period } from '../../../contracts/periods.ts';
 import { api, apiRequest } from '../../lib/api.ts';
 
@@ -20,10 +21,14 @@ export const proposalKeys = {
   assessment: (id: string) => ['proposal-assessment', id] as const,
   documents: (id: string) => ['proposal-documents', id] as const,
   evidence: (unitId: string | null) => ['proposal-evidence', unitId] as const,
+  mine: (periodId: string | null) => ['proposal-mine', periodId] as const,
 };
 
 export const proposalApi = {
   periods: async () => (await api.get<{ periods: Period[] }>('/api/periods')).periods,
+  /** The assessments of a period the caller may read (a unit's lead sees her own). */
+  assessments: async (periodId: string) =>
+    (await api.get<{ assessments: Assessment[] }>('/api/assessments', { periodId })).assessments,
   overview: (periodId: string) => api.get<ProposalOverview>(`/api/periods/${periodId}/proposals`),
   periodPrerequisites: (periodId: string) =>
     api.get<PeriodPrerequisites>(`/api/periods/${periodId}/prerequisites`),

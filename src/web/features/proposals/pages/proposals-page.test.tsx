@@ -146,4 +146,39 @@ describe('ProposalsPage', () => {
     await waitFor(() => expect(calls.some((c) => c.url.endsWith('/review/propose'))).toBe(true));
     expect(calls.find((c) => c.url.endsWith('/review/propose'))?.body).toEqual({ version: 7, note: '' });
   });
+
+  it("a unit's lead, refused the agency view, gets her own assessments, each to its proposal page", async () => {
+    const lead = adminMe({
+      isSystemAdmin: false,
+      grants: [
+        {
+          id: '50000000-0000-4000-8000-000000000002',
+          role: 'zi_team_lead',
+          unitId: '60000000-0000-4000-8000-000000000001',
+          unitName: 'KPU Kabupaten Sumenep',
+          unitPath: `/${AGENCY}/60000000-0000-4000-8000-000000000001/`,
+          area: null,
+        },
+      ],
+    });
+    mockFetch((_method, url) => {
+      if (url === '/api/periods')
+        return {
+          status: 200,
+          body: { periods: [{ id: PERIOD, agencyId: AGENCY, year: 2025, name: 'ZI 2025' }] },
+        };
+      if (url === `/api/periods/${PERIOD}/proposals`) return apiError(403, 'FORBIDDEN');
+      if (url === `/api/assessments?periodId=${PERIOD}`)
+        return {
+          status: 200,
+          body: { assessments: [{ id: READY, unitName: 'KPU Kabupaten Sumenep', target: 'WBK' }] },
+        };
+      return undefined;
+    });
+    await renderPage(<ProposalsPage />, { path: '/proposals', me: lead });
+    const mine = await screen.findByRole('region', { name: 'Penilaian unit Anda pada periode ini' });
+    expect(within(mine).getByRole('link', { name: 'KPU Kabupaten Sumenep (WBK)' }).getAttribute('href')).toBe(
+      `/proposals/assessments/${READY}`,
+    );
+  });
 });

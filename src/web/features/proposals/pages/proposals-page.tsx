@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ProposalOverview, ProposalRow } from '../../../../contracts/proposals.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { isApiError } from '../../../lib/api.ts';
 import { Loading } from '../../../components/loading.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useMe } from '../../../lib/session.ts';
@@ -146,6 +147,35 @@ function AssessmentRow({ row, onChanged }: { row: ProposalRow; onChanged: () => 
   );
 }
 
+/** For a unit's lead (no agency-wide view): her own assessments of the period, each to its proposal page. */
+function OwnAssessments({ periodId }: { periodId: string }) {
+  const { t } = useTranslation();
+  const mine = useQuery({
+    queryKey: proposalKeys.mine(periodId),
+    queryFn: () => proposalApi.assessments(periodId),
+  });
+  if (mine.isPending) return <Loading />;
+  if (mine.isError) return <ErrorAlert error={mine.error} />;
+  return (
+    <Card withBorder component="section" aria-label={t('proposals.mine')}>
+      <Title order={3} size="h5" mb="xs">
+        {t('proposals.mine')}
+      </Title>
+      {mine.data.length === 0 ? (
+        <Text c="dimmed">{t('proposals.noAssessments')}</Text>
+      ) : (
+        <Stack gap={4}>
+          {mine.data.map((a) => (
+            <Anchor key={a.id} component={Link} to={`/proposals/assessments/${a.id}`}>
+              {a.unitName} ({a.target})
+            </Anchor>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
 /**
  * The agency's proposal page for one period: TPN's deadline and quota, the agency-level prerequisites with
  * their evidence, and every unit with its verdict, scores, prerequisites, documents and what still blocks it.
@@ -185,7 +215,12 @@ export function ProposalsPage() {
           maw={360}
         />
         {overview.isPending && periodId && <Loading />}
-        {overview.isError && <ErrorAlert error={overview.error} />}
+        {overview.isError &&
+          (isApiError(overview.error) && overview.error.code === 'FORBIDDEN' && periodId ? (
+            <OwnAssessments periodId={periodId} />
+          ) : (
+            <ErrorAlert error={overview.error} />
+          ))}
         {o && (
           <>
             <Text size="sm">
