@@ -123,7 +123,10 @@ describe('authorisation matrix', () => {
                 : await client.post(req.url, req.body);
       const label = `${routeId(spec)} as ${who} on ${target}: ${res.statusCode} ${res.body.slice(0, 160)}`;
       if (res.statusCode >= 500 || res.statusCode === 401) failures.push(`unexpected ${label}`);
-      else if (expected && res.statusCode === 403) failures.push(`refused but can() allows: ${label}`);
+      else if (who === 'system_admin' && entry.workflowRefusesSystemAdmin) {
+        if (res.statusCode !== 403 || !res.body.includes('"ROLE_NOT_ALLOWED"'))
+          failures.push(`the review table should refuse the system administrator: ${label}`);
+      } else if (expected && res.statusCode === 403) failures.push(`refused but can() allows: ${label}`);
       else if (!expected && res.statusCode !== 403) failures.push(`allowed but can() refuses: ${label}`);
       if (who !== 'system_admin' && res.statusCode < 300) {
         for (const foreign of [ctx.org.bawaslu, ctx.org.banten]) {

@@ -48,7 +48,15 @@ export type Who = Role | 'system_admin';
  * Who may call the route on her own unit, written out by hand as the specification; on a foreign agency only
  * the system administrator may. `all` = every logged-in role.
  */
-type Entry = { allowed: 'all' | readonly Who[]; build: Build };
+type Entry = {
+  allowed: 'all' | readonly Who[];
+  build: Build;
+  /**
+   * A workflow step whose takers the review table names (src/core/review/review-table.ts): a system
+   * administrator passes the route's gate but is not the unit, so the step answers 403 ROLE_NOT_ALLOWED.
+   */
+  workflowRefusesSystemAdmin?: true;
+};
 const ADMINS: readonly Who[] = ['system_admin', 'agency_admin'];
 
 const unitOf = (ctx: MatrixContext, target: Target) => (target === 'own' ? ctx.org.sumenep : ctx.org.banten);
@@ -582,6 +590,7 @@ const REQUESTS: Record<string, Entry> = {
   // A draft is refused by the gate (400) or the state (409), never submitted or approved by the matrix.
   'POST /api/assessments/:id/submit': {
     allowed: ['system_admin', 'zi_team_lead'],
+    workflowRefusesSystemAdmin: true,
     build: byAssessment('/submit', { version: 1 }),
   },
   'POST /api/assessments/:id/approve': {
