@@ -70,8 +70,22 @@ export const TeamView = z.object({
 });
 export type TeamView = z.infer<typeof TeamView>;
 
+/**
+ * Whether a document the programme produced was attached to its LKE item in the unit's assessment of the year:
+ * not when there is no assessment that year, or when it is locked (submitted onwards).
+ */
+export const LkeLinkOutcome = z.object({
+  linked: z.boolean(),
+  code: z.string(),
+  assessmentId: Id.nullable(),
+  reason: z.enum(['no_assessment', 'locked']).optional(),
+});
+export type LkeLinkOutcome = z.infer<typeof LkeLinkOutcome>;
+
 export const DecreeCreated = z.object({
   decree: Decree,
+  /** The signed decree's link to P1.i.a; null when the decree came without its signed PDF. */
+  lkeLink: LkeLinkOutcome.nullable(),
   /** Role grants the synchronisation gave and took (employees with accounts only). */
   grants: z.object({ added: z.number().int(), removed: z.number().int() }),
 });

@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { CreateDecreeBody, DecreeCreated } from '../../../contracts/team.ts';
+import type { Actor } from '../../../core/org/can.ts';
 import type { Tx } from '../../db/client.ts';
 import { teamDecrees, teamMembers } from '../../db/schema.ts';
 import { badRequest, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
+import { linkDecreeToLke } from './link-decree.ts';
 import { AREA_NUMBERS, loadTeam } from './present-team.ts';
 import { evidenceOutsideUnit, findCurrentDecree, findEmployees, findUnitRow, lockUnit } from './repo.ts';
 import { syncTeamGrants, type WantedGrant } from './sync-grants.ts';
 
-export type CreateDecreeOptions = { unitId: string; input: CreateDecreeBody; actor: AuditActor; now: Date };
+export type CreateDecreeOptions = {
+  unitId: string;
+  input: CreateDecreeBody;
+  who: Actor;
+  actor: AuditActor;
+  now: Date;
+};
 
 type Placement = { area: number; employeeId: string; role: 'coordinator' | 'member' };
 
@@ -33,10 +41,11 @@ const placementsOf = (input: CreateDecreeBody): Placement[] => {
  * Records a decree (SK) forming the unit's work team, or an amendment of the current one: the current decree is
  * superseded and kept as history. In the same transaction the team's people with Pulau accounts get the role
  * grants of their places (lead, area coordinator, area member) and lose those the previous decree gave them and
- * this one drops, so nobody types the coordinators twice.
+ * this one drops, so nobody types the coordinators twice. The signed PDF, if given, is attached to P1.i.a of
+ * the unit's assessment of the decree's year while that assessment is editable (the reply says when not).
  */
 export const createDecree = async (tx: Tx, options: CreateDecreeOptions): Promise<DecreeCreated> => {
-  const { unitId, input, actor, now } = options;
+  const { unitId, input, who, actor, now } = options;
   const unit = await findUnitRow(tx, unitId);
   if (!unit) throw notFound('Unit');
   await lockUnit(tx, unitId);
@@ -117,5 +126,15 @@ export const createDecree = async (tx: Tx, options: CreateDecreeOptions): Promis
       after: { added: synced.added },
       now,
     });
-  return { decree, grants: { added: synced.added.length, removed: synced.removed.length } };
+  const lkeLink = input.evidenceId
+    ? await linkDecreeToLke(tx, {
+        unitId,
+        evidenceId: input.evidenceId,
+        decreedOn: input.decreedOn,
+        who,
+        actor,
+        now,
+      })
+    : null;
+  return { decree, grants: { added: synced.added.length, removed: synced.removed.length }, lkeLink };
 };

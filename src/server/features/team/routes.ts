@@ -7,7 +7,7 @@ import {
 } from '../../../contracts/team.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
-import { auditActorOf } from '../../http/request-actor.ts';
+import { auditActorOf, authOf } from '../../http/request-actor.ts';
 import { createDecree } from './create-decree.ts';
 import { loadTeam } from './present-team.ts';
 import { listActiveEmployees } from './repo.ts';
@@ -66,6 +66,7 @@ export const teamRoutes = (deps: AppDeps): AnyRouteSpec[] => [
         createDecree(tx, {
           unitId: req.params.unitId,
           input: req.body,
+          who: authOf(req).actor,
           actor: auditActorOf(req),
           now: deps.now(),
         }),

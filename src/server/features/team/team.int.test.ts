@@ -154,6 +154,13 @@ describe('work team by decree', () => {
     expect(created.decree.areas[1]!.coordinator?.name).toBe('Koordinator Dua');
     expect(created.decree.areas[2]!.members.map((m) => m.name)).toEqual(['Anggota Tiga']);
     expect(created.decree.evidenceId).toBe(pdf);
+    // No assessment of 2026 yet: the decree stands, the reply says why P1.i.a got nothing.
+    expect(created.lkeLink).toEqual({
+      linked: false,
+      code: 'P1.i.a',
+      assessmentId: null,
+      reason: 'no_assessment',
+    });
 
     expect(await grantsOf(leadUser)).toEqual([{ role: 'zi_team_lead', area: null }]);
     expect(await grantsOf(coordinatorUser)).toEqual([{ role: 'area_coordinator', area: 2 }]);
@@ -246,5 +253,49 @@ describe('work team by decree', () => {
     expect(names).toContain('Ketua Tim');
     expect(names).not.toContain('Pensiun');
     expect(names).not.toContain('Pegawai Jatim');
+  });
+
+  it('links the signed decree to P1.i.a of the editable assessment of its year, and only reports a locked one', async () => {
+    const url = `/api/units/${org.sumenep.id}/team/decrees`;
+    const signed = randomUUID();
+    await t.db
+      .insert(evidence)
+      .values({ id: signed, unitId: org.sumenep.id, title: 'SK-03 bertanda tangan' });
+    const amend = async (number: string, evidenceId: string) => {
+      const current = (await team(lead)).current!;
+      const res = await lead.post(
+        url,
+        body({
+          kind: 'amendment',
+          number,
+          evidenceId,
+          leadEmployeeId: current.lead!.employeeId,
+          currentDecreeId: current.id,
+        }),
+      );
+      expect(res.statusCode).toBe(201);
+      return res.json() as DecreeCreated;
+    };
+    const linked = await amend('SK-03/ZI/2026', signed);
+    expect(linked.lkeLink).toEqual({ linked: true, code: 'P1.i.a', assessmentId });
+    const sheet = (await lead.get(`/api/assessments/${assessmentId}/worksheet`)).json() as {
+      evidence: { evidenceId: string; code: string; checklistIndex: number | null }[];
+    };
+    expect(sheet.evidence).toContainEqual(
+      expect.objectContaining({ evidenceId: signed, code: 'P1.i.a', checklistIndex: 0 }),
+    );
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, signed));
+    expect(audit.map((a) => a.action)).toContain('evidence.linked');
+
+    await t.db.update(assessments).set({ status: 'submitted' }).where(eq(assessments.id, assessmentId));
+    const later = randomUUID();
+    await t.db.insert(evidence).values({ id: later, unitId: org.sumenep.id, title: 'SK-04 bertanda tangan' });
+    const locked = await amend('SK-04/ZI/2026', later);
+    expect(locked.decree.number).toBe('SK-04/ZI/2026');
+    expect(locked.lkeLink).toEqual({ linked: false, code: 'P1.i.a', assessmentId, reason: 'locked' });
+    const after = (await lead.get(`/api/assessments/${assessmentId}/worksheet`)).json() as {
+      evidence: { evidenceId: string }[];
+    };
+    expect(after.evidence.map((e) => e.evidenceId)).not.toContain(later);
   });
 });
