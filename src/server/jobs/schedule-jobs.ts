@@ -4,6 +4,8 @@ import type { Db } from '../db/client.ts';
 import { deleteExpiredSessions } from '../features/auth/repo.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { dropOldAddressHashes } from './drop-old-address-hashes.ts';
+import { dropOldDeviceUses } from './drop-old-device-uses.ts';
+import { dropStaleSigningLinks } from './drop-stale-signing-links.ts';
 import { sendOutbox } from './send-outbox.ts';
 import { sendReminders } from './send-reminders.ts';
 
@@ -26,6 +28,10 @@ export const scheduleJobs = (db: Db, config: Config, log: FastifyBaseLogger): ((
         retentionDays: config.survey.addressRetentionDays,
       });
       if (dropped > 0) log.info({ dropped }, 'dropped survey address hashes past their retention');
+      const devices = await dropOldDeviceUses(db, { now });
+      if (devices > 0) log.info({ devices }, 'dropped survey device hashes past their campaign window');
+      const links = await dropStaleSigningLinks(db, { now });
+      if (links > 0) log.info({ links }, 'dropped unused pact signing links expired over 30 days ago');
       const reminded = await sendReminders(db, now);
       if (reminded > 0) log.info({ reminded }, 'reminders before windows close');
     } catch (err) {
