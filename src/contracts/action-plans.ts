@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PLAN_STATUSES } from '../core/programme/plan-status.ts';
 import { Id, Version } from './common.ts';
+import { LkeLinkOutcome } from './team.ts';
 
 export const Area = z.number().int().min(1).max(6);
 export const QuarterNumber = z.number().int().min(1).max(4);
@@ -173,6 +174,11 @@ export const Report = z.object({
   version: z.number().int(),
 });
 export type Report = z.infer<typeof Report>;
+/** An approved report, kept as evidence of the unit and (while the assessment is editable) linked to P1.iii.b. */
+export const ApprovedReport = Report.extend({
+  filed: z.object({ evidenceId: Id, lkeLink: LkeLinkOutcome }),
+});
+export type ApprovedReport = z.infer<typeof ApprovedReport>;
 /** The four quarters of a year, draft where nothing was submitted yet. */
 export const ReportList = z.object({
   reports: z.array(Report),

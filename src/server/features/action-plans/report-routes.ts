@@ -1,4 +1,5 @@
 import {
+  ApprovedReport,
   Report,
   ReportList,
   ReportPdfParams,
@@ -15,7 +16,9 @@ import { notFound } from '../../http/errors.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf, authOf } from '../../http/request-actor.ts';
 import { renderPdf } from '../../render/pdf.ts';
+import { openBlobStore } from '../../storage/open-blob-store.ts';
 import { decideReport } from './decide-report.ts';
+import { fileReportEvidence } from './file-report-evidence.ts';
 import { listReports } from './list-reports.ts';
 import { noticeForwarded, noticeReturned, noticeSubmitted } from './report-notices.ts';
 import { loadReportData } from './report-data.ts';
@@ -32,6 +35,7 @@ const tags = ['action-plans'];
  */
 export const reportRoutes = (deps: AppDeps): AnyRouteSpec[] => {
   const subjects = planSubjects(deps.db);
+  const blobs = deps.blobs ?? openBlobStore(deps.config);
   return [
     defineRoute({
       method: 'GET',
@@ -83,22 +87,31 @@ export const reportRoutes = (deps: AppDeps): AnyRouteSpec[] => {
     defineRoute({
       method: 'POST',
       url: '/api/plan-reports/:id/approve',
-      summary: "The unit's own leader approves a submitted report; it is forwarded to the parent unit",
+      summary:
+        "The unit's own leader approves a submitted report; it is forwarded to the parent unit, and its PDF is kept as evidence linked to P1.iii.b",
       tags,
       access: { kind: 'action', action: 'plan.approve', subject: (req) => subjects.report(req.params.id) },
-      schema: { params: IdParams, body: ReportVersionBody, response: { 200: Report } },
+      schema: { params: IdParams, body: ReportVersionBody, response: { 200: ApprovedReport } },
       handler: async (req) =>
         deps.db.transaction(async (tx) => {
           const now = deps.now();
+          const actor = auditActorOf(req);
           const decided = await decideReport(tx, {
             reportId: req.params.id,
             version: req.body.version,
             decision: 'approve',
-            actor: auditActorOf(req),
+            actor,
             now,
           });
           await noticeForwarded(tx, decided.unit, decided.row, now);
-          return decided.report;
+          const filed = await fileReportEvidence(tx, {
+            unit: decided.unit,
+            row: decided.row,
+            actor,
+            blobs,
+            now,
+          });
+          return { ...decided.report, filed };
         }),
     }),
     defineRoute({

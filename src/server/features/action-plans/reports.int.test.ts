@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Activity, Dashboard, Plan, Report } from '../../../contracts/action-plans.ts';
-import { notifications, users } from '../../db/schema.ts';
+import type { Activity, ApprovedReport, Dashboard, Plan, Report } from '../../../contracts/action-plans.ts';
+import { assessments, notifications, users } from '../../db/schema.ts';
 import { extractPdfText } from '../../render/pdf-text.ts';
 import { activityBody, startPlanApp, YEAR, type PlanApp } from './test-kit.ts';
 
@@ -9,6 +9,7 @@ let p: PlanApp;
 const LEAD = 'lead@sumenep.test';
 const LEADER = 'leader@sumenep.test';
 let evidenceId: string;
+let assessmentId: string;
 
 const reportsUrl = () => `/api/units/${p.org.sumenep.id}/plan-reports`;
 const pdfUrl = (q: number) => `/api/units/${p.org.sumenep.id}/plan-reports/${YEAR}/${q}/report.pdf`;
@@ -19,9 +20,28 @@ const listReports = async (email: string) =>
     canApprove: boolean;
   };
 
+const worksheetLinks = async () =>
+  (
+    (await (await p.as(LEAD)).get(`/api/assessments/${assessmentId}/worksheet`)).json() as {
+      evidence: { evidenceId: string; code: string; checklistIndex: number | null }[];
+    }
+  ).evidence;
+/** The filed evidence is a stored PDF of the report, downloadable by the team. */
+const expectFiledPdf = async (id: string, quarterLine: string) => {
+  const lead = await p.as(LEAD);
+  const ev = (await lead.get(`/api/evidence/${id}`)).json() as { current: { id: string; mime: string } };
+  expect(ev.current.mime).toBe('application/pdf');
+  const download = await lead.get(`/api/evidence/${id}/versions/${ev.current.id}/download`);
+  expect(download.statusCode).toBe(200);
+  expect(download.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const text = extractPdfText(download.rawPayload).replace(/\s+/g, ' ');
+  expect(text).toContain(quarterLine);
+  expect(text).toContain('Disetujui pimpinan');
+};
+
 beforeAll(async () => {
   p = await startPlanApp();
-  await p.seedAssessment(p.org.sumenep.id, YEAR);
+  assessmentId = await p.seedAssessment(p.org.sumenep.id, YEAR);
   const lead = await p.as(LEAD);
   // Area 1: one quarterly activity (1 of 4 done in Q1, 1 more in Q2) and one done in Q1 with evidence.
   const plan = (
@@ -160,7 +180,7 @@ describe('the quarterly monitoring report', () => {
     expect(resubmitted.status).toBe('submitted');
     const approved = (
       await leader.post(`/api/plan-reports/${q2.id}/approve`, { version: resubmitted.version })
-    ).json() as Report;
+    ).json() as ApprovedReport;
     expect(approved).toMatchObject({
       status: 'approved',
       approvedByName: 'leader',
@@ -169,6 +189,12 @@ describe('the quarterly monitoring report', () => {
       returnNote: '',
     });
     expect(approved.forwardedAt).not.toBeNull();
+    // Kept as evidence of the unit and linked to P1.iii.b of the draft assessment of 2026.
+    expect(approved.filed.lkeLink).toEqual({ linked: true, code: 'P1.iii.b', assessmentId });
+    await expectFiledPdf(approved.filed.evidenceId, 'Triwulan 2 Tahun 2026');
+    expect(await worksheetLinks()).toContainEqual(
+      expect.objectContaining({ evidenceId: approved.filed.evidenceId, code: 'P1.iii.b', checklistIndex: 0 }),
+    );
     expect(
       (await leader.post(`/api/plan-reports/${q2.id}/approve`, { version: approved.version })).json().error
         .code,
@@ -295,5 +321,31 @@ describe('the parent’s dashboard', () => {
       await p.as('agency@bawaslu.test')
     ).get(`/api/units/${p.org.jatim.id}/action-plans/children?year=${YEAR}`);
     expect(foreign.statusCode).toBe(403);
+  });
+});
+
+describe('an approved report while the assessment is locked', () => {
+  it('is kept as evidence but not linked, and the reply says why', async () => {
+    await p.t.db.update(assessments).set({ status: 'submitted' }).where(eq(assessments.id, assessmentId));
+    const submitted = (
+      await (await p.as(LEAD)).post(reportsUrl(), { year: YEAR, quarter: 1, version: 0 })
+    ).json() as Report;
+    expect(submitted.status).toBe('submitted');
+    const res = await (
+      await p.as(LEADER)
+    ).post(`/api/plan-reports/${submitted.id}/approve`, {
+      version: submitted.version,
+    });
+    expect(res.statusCode).toBe(200);
+    const approved = res.json() as ApprovedReport;
+    expect(approved.status).toBe('approved');
+    expect(approved.filed.lkeLink).toEqual({
+      linked: false,
+      code: 'P1.iii.b',
+      assessmentId,
+      reason: 'locked',
+    });
+    await expectFiledPdf(approved.filed.evidenceId, 'Triwulan 1 Tahun 2026');
+    expect((await worksheetLinks()).map((l) => l.evidenceId)).not.toContain(approved.filed.evidenceId);
   });
 });
