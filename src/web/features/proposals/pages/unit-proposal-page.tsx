@@ -6,19 +6,42 @@ import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import type { ReviewView } from '../../../../contracts/reviews.ts';
+import { useReviewView } from '../../review/api.ts';
+import { useLevelName } from '../../review/components/level-name.ts';
 import { lheUrl, proposalApi, proposalKeys } from '../api.ts';
 import { PrerequisiteHead, PrerequisiteRow } from '../components/prerequisite-row.tsx';
 
-/** The levels an agency's evaluation usually has (its own TPI stages may differ: the server says so). */
-const LEVELS = [
-  'unit',
-  'preliminary',
-  'tpi:member',
-  'tpi:team_lead',
-  'tpi:quality_controller',
-  'tpn_desk',
-  'tpn_field',
-];
+/**
+ * The LHE of one level to download. The levels are the assessment's own (its agency's TPI stages, whether it
+ * has a preliminary review), read from its review view: a fixed list would ask for stages it does not have.
+ */
+function LheCard({ assessmentId }: { assessmentId: string }) {
+  const review = useReviewView(assessmentId);
+  if (review.isPending) return <Loading />;
+  if (review.isError) return <ErrorAlert error={review.error} />;
+  return <LheForm assessmentId={assessmentId} view={review.data} />;
+}
+
+function LheForm({ assessmentId, view }: { assessmentId: string; view: ReviewView }) {
+  const { t } = useTranslation();
+  const levelName = useLevelName(view.config);
+  const [level, setLevel] = useState('unit');
+  return (
+    <Group align="end">
+      <Select
+        label={t('proposals.level')}
+        data={view.levels.map((l) => ({ value: l.level, label: levelName(l.level) }))}
+        value={level}
+        onChange={(v) => v && setLevel(v)}
+        w={260}
+      />
+      <Anchor href={lheUrl(assessmentId, level)} download>
+        {t('proposals.downloadLhe')}
+      </Anchor>
+    </Group>
+  );
+}
 
 /** The cover letter (agency evidence) and SPTJM (the unit's, or the agency's) of one assessment. */
 function DocumentsForm({
@@ -119,7 +142,6 @@ export function UnitProposalPage() {
     queryFn: () => proposalApi.evidence(unitId ?? ''),
     enabled: Boolean(unitId),
   });
-  const [level, setLevel] = useState('unit');
   if (data.isPending) return <Loading />;
   if (data.isError) return <ErrorAlert error={data.error} />;
   const d = data.data;
@@ -161,18 +183,7 @@ export function UnitProposalPage() {
           <Text size="sm" c="dimmed" mb="xs">
             {t('proposals.lheHelp')}
           </Text>
-          <Group align="end">
-            <Select
-              label={t('proposals.level')}
-              data={LEVELS.map((l) => ({ value: l, label: t(`proposals.levels.${l.replace(':', '_')}`) }))}
-              value={level}
-              onChange={(v) => v && setLevel(v)}
-              w={260}
-            />
-            <Anchor href={lheUrl(id, level)} download>
-              {t('proposals.downloadLhe')}
-            </Anchor>
-          </Group>
+          <LheCard assessmentId={id} />
         </Card>
       </Stack>
     </>
