@@ -1,4 +1,5 @@
 import type {
+  ApprovedReport,
   Activity,
   Comment,
   CreateActivityBody,
@@ -70,7 +71,7 @@ export const plansApi = {
   submitReport: (unitId: string, year: number, quarter: number, version: number) =>
     api.post<Report>(`/api/units/${unitId}/plan-reports`, { year, quarter, version }),
   approveReport: (reportId: string, version: number) =>
-    api.post<Report>(`/api/plan-reports/${reportId}/approve`, { version }),
+    api.post<ApprovedReport>(`/api/plan-reports/${reportId}/approve`, { version }),
   returnReport: (reportId: string, version: number, note: string) =>
     api.post<Report>(`/api/plan-reports/${reportId}/return`, { version, note }),
   dashboard: (unitId: string, year: number, deep: boolean) =>

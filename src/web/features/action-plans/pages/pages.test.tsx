@@ -180,7 +180,16 @@ describe('ReportsPage', () => {
           },
         };
       if (method === 'POST' && url === `/api/plan-reports/${REPORT}/approve`)
-        return { status: 200, body: report({ id: REPORT, status: 'approved', version: 3 }) };
+        return {
+          status: 200,
+          body: {
+            ...report({ id: REPORT, status: 'approved', version: 3 }),
+            filed: {
+              evidenceId: '00000000-0000-4000-8000-0000000000e1',
+              lkeLink: { linked: false, code: 'P1.iii.b', assessmentId: null, reason: 'locked' },
+            },
+          },
+        };
       return undefined;
     });
     await renderPage(<ReportsPage />, { path: '/action-plans/reports', me: leader });
@@ -194,6 +203,8 @@ describe('ReportsPage', () => {
     fireEvent.click(within(q1).getByRole('button', { name: 'Setujui dan teruskan' }));
     await waitFor(() => expect(calls.some((c) => c.url.endsWith('/approve'))).toBe(true));
     expect(calls.find((c) => c.url.endsWith('/approve'))?.body).toEqual({ version: 2 });
+    // The approved PDF became evidence; the LKE was locked, and the card says the link was not made.
+    expect(await within(q1).findByText(/tidak dilampirkan ke butir LKE P1\.iii\.b/)).toBeTruthy();
   });
 });
 

@@ -11,6 +11,7 @@ import { canOnUnit } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useUnitsQuery } from '../../../lib/units.ts';
 import { planKeys, plansApi, reportPdfUrl, type Report } from '../api.ts';
+import { LkeLinkAlert } from '../../team/components/lke-link-alert.tsx';
 import { unitYearParams, UnitYearBar } from '../components/unit-year-bar.tsx';
 
 const STATUS_COLORS = { draft: 'gray', submitted: 'blue', approved: 'green', returned: 'orange' } as const;
@@ -98,6 +99,9 @@ function QuarterCard({
             {t('actionPlans.reports.pdf')}
           </Anchor>
         </Group>
+        {approve.data && (
+          <LkeLinkAlert outcome={approve.data.filed.lkeLink} keyPrefix="actionPlans.reports.lkeLink" />
+        )}
         {error && <ErrorAlert error={error} />}
         <Group gap="xs">
           {canSubmit && (report.status === 'draft' || report.status === 'returned') && (

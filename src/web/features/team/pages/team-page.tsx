@@ -21,7 +21,9 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { UnitSelect } from '../../../components/unit-select.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { teamApi, teamKeys } from '../api.ts';
+import type { LkeLinkOutcome } from '../../../../contracts/team.ts';
 import { DecreeForm } from '../components/decree-form.tsx';
+import { LkeLinkAlert } from '../components/lke-link-alert.tsx';
 import { EvidenceList } from '../components/evidence-list.tsx';
 import { useProgrammeUnit } from '../use-programme-unit.ts';
 
@@ -109,6 +111,7 @@ export function TeamPage() {
   });
   const [editing, setEditing] = useState(false);
   const [synced, setSynced] = useState<{ added: number; removed: number } | null>(null);
+  const [lkeLink, setLkeLink] = useState<LkeLinkOutcome | null>(null);
 
   if (units.isPending) return <Loading />;
   if (units.isError) return <ErrorAlert error={units.error} />;
@@ -130,6 +133,9 @@ export function TeamPage() {
         <UnitSelect label={t('team.unit')} units={readable} value={unitId} onChange={setUnit} />
         {team.isPending && unitId && <Loading />}
         {team.isError && <ErrorAlert error={team.error} />}
+        {lkeLink && (
+          <LkeLinkAlert outcome={lkeLink} keyPrefix="team.lkeLink" onClose={() => setLkeLink(null)} />
+        )}
         {synced && (
           <Alert color="green" variant="light" withCloseButton onClose={() => setSynced(null)}>
             {t('team.synced', synced)}
@@ -183,6 +189,7 @@ export function TeamPage() {
             onDone={async (created) => {
               setEditing(false);
               setSynced(created.grants);
+              setLkeLink(created.lkeLink);
               await client.invalidateQueries({ queryKey: teamKeys.team(unitId) });
             }}
           />
