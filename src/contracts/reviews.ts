@@ -186,6 +186,9 @@ export const ReviewView = z.object({
     year: z.number().int(),
     target: Target,
     version: z.number().int(),
+    /** The LKE template the period pins: the screen reads that version, not whichever one is installed. */
+    templateId: z.string(),
+    templateVersion: z.string(),
   }),
   status: ReviewStatus,
   /** The current TPI stage while TPI reviews (and the stage it stopped at afterwards). */

@@ -29,6 +29,8 @@ export const getReview = async (db: Tx, { context, who, now }: GetReviewOptions)
       year: context.period.year,
       target: ctx.target,
       version: context.assessment.version,
+      templateId: context.period.templateId,
+      templateVersion: context.period.templateVersion,
     },
     status: state.status,
     tpiStage: { index: stage.index, id: stage.stage?.id ?? '', isLast: stage.isLast },

@@ -335,6 +335,8 @@ describe('the full walk: unit → TPI (return, revision, stages) → proposal �
     walk = res.json() as Assessment;
     const v = await view(member, walk);
     expect(v).toMatchObject({
+      // The template the period pinned, so the review screen reads the items the unit answered.
+      assessment: { templateId: walk.templateId, templateVersion: walk.templateVersion },
       status: 'tpi_review',
       tpiStage: { index: 0, id: 'member', isLast: false },
       myLevel: 'tpi:member',

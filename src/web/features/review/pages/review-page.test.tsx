@@ -78,6 +78,23 @@ describe('ReviewPage', () => {
     expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-label'))).toEqual(['Butir P2.i.a']);
   });
 
+  it('reads the LKE template version the period pins, and says so when that version is not installed', async () => {
+    const pinned = view();
+    pinned.assessment = { ...pinned.assessment, templateId: 'lke-lain', templateVersion: '0.9.0' };
+    const calls = mockFetch((method, url, body) =>
+      url.startsWith('/api/lke/templates/')
+        ? apiError(409, 'TEMPLATE_VERSION_MISSING')
+        : serve(pinned)(method, url, body),
+    );
+    await open();
+    await waitFor(() => expect(calls.some((c) => c.url.startsWith('/api/lke/templates/'))).toBe(true));
+    expect(calls.filter((c) => c.url.startsWith('/api/lke/templates/')).map((c) => c.url)).toEqual([
+      '/api/lke/templates/lke-lain?version=0.9.0',
+    ]);
+    expect(await screen.findByRole('alert', {}, SLOW)).toBeTruthy();
+    expect(screen.queryByRole('article')).toBeNull();
+  });
+
   it('saves her answer with her level version, returns an item with a note, lists what blocks each step', async () => {
     const v = view({
       actions: [

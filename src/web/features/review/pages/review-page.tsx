@@ -10,7 +10,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -18,7 +17,7 @@ import type { LkeTemplate } from '../../../../core/lke/template-model.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { keys as workspaceKeys, workspaceApi } from '../../workspace/api.ts';
+import { useTemplate } from '../../workspace/api.ts';
 import { reviewUrls, useReviewItems, useReviewView } from '../api.ts';
 import { ActionsPanel } from '../components/actions-panel.tsx';
 import { useLevelName } from '../components/level-name.ts';
@@ -26,8 +25,6 @@ import { LevelScores } from '../components/level-scores.tsx';
 import { ReviewItemCard, type ItemInfo } from '../components/review-item-card.tsx';
 import { filterCounts, filterItems, ITEM_FILTERS, itemCodeOf, type ItemFilter } from '../review-model.ts';
 
-/** The LKE template installed under this id; the review view names no version, so the installed one is read. */
-const DEFAULT_TEMPLATE = 'permenpanrb-90-2021';
 const PAGE = 25;
 
 const TPI_STATUSES = new Set([
@@ -56,14 +53,8 @@ export function ReviewPage() {
   const { t } = useTranslation();
   const view = useReviewView(id);
   const items = useReviewItems(id);
-  const templateRef = view.data?.assessment as { templateId?: string; templateVersion?: string } | undefined;
-  const templateId = templateRef?.templateId ?? DEFAULT_TEMPLATE;
-  const template = useQuery({
-    queryKey: workspaceKeys.template(templateId, templateRef?.templateVersion ?? ''),
-    queryFn: () => workspaceApi.template(templateId, templateRef?.templateVersion ?? ''),
-    enabled: Boolean(view.data),
-    staleTime: Infinity,
-  });
+  // The template the period pins, as the worksheet reads it: the items' texts are those the unit answered.
+  const template = useTemplate(view.data?.assessment.templateId, view.data?.assessment.templateVersion);
   const [params, setParams] = useSearchParams();
   const filter = (ITEM_FILTERS as readonly string[]).includes(params.get('filter') ?? '')
     ? (params.get('filter') as ItemFilter)

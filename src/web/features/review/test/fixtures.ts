@@ -42,6 +42,8 @@ export const view = (overrides: Partial<ReviewView> = {}): ReviewView => ({
     year: 2026,
     target: 'WBK',
     version: 7,
+    templateId: 'permenpanrb-90-2021',
+    templateVersion: '1.0.0',
   },
   status: 'tpi_review',
   tpiStage: { index: 0, id: 'member', isLast: false },
