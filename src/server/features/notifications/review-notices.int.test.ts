@@ -105,6 +105,12 @@ const step = async (action: string, who: string): Promise<ReviewEvent[]> => {
 const told = async () =>
   (await t.db.select().from(notifications)).map((n) => `${n.kind} → ${emailOf.get(n.userId)}`).sort();
 
+/** Where each notice of the last step leads: "email → link" (the id shown as :id). */
+const linked = async () =>
+  (await t.db.select().from(notifications))
+    .map((n) => `${emailOf.get(n.userId)} → ${n.link?.replace(assessment.id, ':id')}`)
+    .sort();
+
 describe('who hears of each review event', () => {
   it('submit: the unit leader (not the team lead who submitted), in the inbox and by e-mail', async () => {
     await step('submit', 'lead');
@@ -125,6 +131,12 @@ describe('who hears of each review event', () => {
       'review.approve_to_tpi → tpi2@kpu.test',
       'review.approve_to_tpi → tpi@kpu.test',
     ]);
+    // The evaluators are sent to the review screen; the unit to its assessment.
+    expect(await linked()).toEqual([
+      'lead@sumenep.test → /assessments/:id',
+      'tpi2@kpu.test → /review/:id',
+      'tpi@kpu.test → /review/:id',
+    ]);
   });
 
   it('a TPI stage hand-over: the other TPI evaluators only (one notice, not the transition too)', async () => {
@@ -132,6 +144,7 @@ describe('who hears of each review event', () => {
     expect(await told()).toEqual(['review.tpi_stage_completed → tpi2@kpu.test']);
     const [notice] = await t.db.select().from(notifications);
     expect(notice!.params).toMatchObject({ stage: 'member', next: 'team_lead' });
+    expect(notice!.link).toBe(`/review/${assessment.id}`);
   });
 
   it('returned: the unit team lead and leader, with the note', async () => {
@@ -169,6 +182,11 @@ describe('who hears of each review event', () => {
       'review.propose → lead@sumenep.test',
       'review.propose → leader@sumenep.test',
       'review.propose → tpn@menpan.test',
+    ]);
+    expect(await linked()).toEqual([
+      'lead@sumenep.test → /assessments/:id',
+      'leader@sumenep.test → /assessments/:id',
+      'tpn@menpan.test → /review/:id',
     ]);
   });
 

@@ -19,6 +19,8 @@ type Plan = {
   kind: string;
   params: Record<string, string | number>;
   email: boolean;
+  /** Evaluators work on the review screen; everyone else opens the assessment. */
+  link?: 'review';
 };
 
 /**
@@ -69,6 +71,7 @@ export const notifyReviewEvents = async (
           kind,
           params,
           email: true,
+          link: 'review',
         });
       if (event.to === 'tpi_verdict_meets')
         plans.push({
@@ -85,6 +88,7 @@ export const notifyReviewEvents = async (
           kind,
           params,
           email: true,
+          link: 'review',
         });
     } else if (event.type === 'review.tpi_stage_completed') {
       plans.push({
@@ -93,6 +97,7 @@ export const notifyReviewEvents = async (
         kind: 'review.tpi_stage_completed',
         params: { ...base, stage: event.stage, next: event.next },
         email: true,
+        link: 'review',
       });
     } else if (event.type === 'review.predicate_awarded') {
       plans.push({
@@ -130,7 +135,7 @@ export const notifyReviewEvents = async (
         unitId: assessment.unitId,
         kind: plan.kind,
         params: plan.params,
-        link: `/assessments/${assessment.id}`,
+        link: plan.link === 'review' ? `/review/${assessment.id}` : `/assessments/${assessment.id}`,
         email: plan.email,
       },
       now,
