@@ -1,7 +1,8 @@
 import type { Tx } from '../../db/client.ts';
 import { badRequest } from '../../http/errors.ts';
 import { loadLkeTemplate } from '../../lke/load-lke-template.ts';
-import { findAssessmentOfYear, findEmployee } from './repo.ts';
+import { findEmployee } from './repo.ts';
+import { findAssessmentOfYear } from '../assessments/repo.ts';
 
 /** The template an activity's LKE codes are checked against when the unit has no assessment that year yet. */
 export const DEFAULT_LKE_TEMPLATE = 'permenpanrb-90-2021';

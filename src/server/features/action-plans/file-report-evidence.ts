@@ -13,7 +13,8 @@ import { createEvidence } from '../evidence/create-evidence.ts';
 import { checkItemLink } from '../evidence/item-link-rules.ts';
 import { loadReportData } from './report-data.ts';
 import { reportDocument } from './report-pdf.ts';
-import { findAssessmentOfYear, type ReportRow, type UnitRef } from './repo.ts';
+import { type ReportRow, type UnitRef } from './repo.ts';
+import { findAssessmentOfYear } from '../assessments/repo.ts';
 
 /** The LKE item about monitoring the programme: P1.iii.b, first document "Laporan monitoring dan evaluasi…". */
 export const REPORT_LKE_ITEM = { code: 'P1.iii.b', checklistIndex: 0 } as const;

@@ -2,10 +2,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   actionPlans,
-  assessments,
   employees,
   evidence,
-  periods,
   planActivities,
   planComments,
   planRealisations,
@@ -164,16 +162,6 @@ export const isLinkedEmployee = async (db: Tx, unitId: string, userId: string): 
     .from(employees)
     .where(and(eq(employees.unitId, unitId), eq(employees.userId, userId), eq(employees.active, true)));
   return row !== undefined;
-};
-
-/** The unit's assessment in the period of that year (one per agency and year), with its template. */
-export const findAssessmentOfYear = async (db: Tx, unitId: string, year: number) => {
-  const [row] = await db
-    .select({ id: assessments.id, status: assessments.status, templateId: periods.templateId })
-    .from(assessments)
-    .innerJoin(periods, eq(periods.id, assessments.periodId))
-    .where(and(eq(assessments.unitId, unitId), eq(periods.year, year)));
-  return row;
 };
 
 export const insertPlan = async (

@@ -8,12 +8,12 @@ import { lkeCodesOf, presentActivities, todayWib } from './present.ts';
 import {
   evidenceOfUnit,
   findActivity,
-  findAssessmentOfYear,
   findRealisation,
   insertRealisation,
   touchPlan,
   updateRealisationIfVersion,
 } from './repo.ts';
+import { findAssessmentOfYear } from '../assessments/repo.ts';
 
 export type SaveRealisationOptions = {
   activityId: string;

@@ -258,3 +258,17 @@ export const holdsRoleOnUnit = async (db: Tx, userId: string, unitId: string): P
     .limit(1);
   return row !== undefined;
 };
+
+/**
+ * The unit's assessment in the period of `year` (one period per agency and year), with its template: where the
+ * programme's documents (decree, realisations, reports) are linked as evidence.
+ */
+export const findAssessmentOfYear = async (db: Tx, unitId: string, year: number) => {
+  const [row] = await db
+    .select({ id: assessments.id, status: assessments.status, templateId: periods.templateId })
+    .from(assessments)
+    .innerJoin(periods, eq(periods.id, assessments.periodId))
+    .where(and(eq(assessments.unitId, unitId), eq(periods.year, year)))
+    .limit(1);
+  return row;
+};

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { AuditActor } from '../audit/write-audit.ts';
 import { linkEvidence } from '../evidence/link-evidence.ts';
-import { findAssessmentOfYear } from './repo.ts';
+import { findAssessmentOfYear } from '../assessments/repo.ts';
 
 /** The LKE item asking for the team's decree: P1.i.a, first document "SK Tim Kerja Pembangunan ZI". */
 export const DECREE_LKE_ITEM = { code: 'P1.i.a', checklistIndex: 0 } as const;

@@ -1,14 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import {
-  assessments,
-  employees,
-  evidence,
-  periods,
-  teamDecrees,
-  teamMembers,
-  units,
-} from '../../db/schema.ts';
+import { employees, evidence, teamDecrees, teamMembers, units } from '../../db/schema.ts';
 
 export type DecreeRow = typeof teamDecrees.$inferSelect;
 export type MemberRow = typeof teamMembers.$inferSelect;
@@ -61,15 +53,4 @@ export const evidenceOutsideUnit = async (db: Tx, unitId: string, ids: readonly 
     .where(and(eq(evidence.unitId, unitId), inArray(evidence.id, [...ids])));
   const mine = new Set(rows.map((r) => r.id));
   return ids.filter((id) => !mine.has(id));
-};
-
-/** The unit's assessment in a period of `year`, if any (one per unit and period). */
-export const findAssessmentOfYear = async (db: Tx, unitId: string, year: number) => {
-  const [row] = await db
-    .select({ id: assessments.id, status: assessments.status })
-    .from(assessments)
-    .innerJoin(periods, eq(periods.id, assessments.periodId))
-    .where(and(eq(assessments.unitId, unitId), eq(periods.year, year)))
-    .limit(1);
-  return row;
 };
