@@ -292,11 +292,14 @@ it('employees → pact → declaration → team by decree → plan → realisati
   const linked = rinaDesk.getByRole('list', { name: 'Data dukung tertaut' });
   await linked.getByText(EVIDENCE_PDF).first().waitFor(SLOW);
   await linked.getByRole('link', { name: 'Unduh' }).first().waitFor();
-  // Exactly her file, on exactly that item.
+  // Exactly her file on exactly that item, beside the signed decree the team fed to P1.i.a (SK Tim Kerja).
   const worksheet = (await (
     await rinaDesk.request.get(`${base}/api/assessments/${assessment.id}/worksheet`)
   ).json()) as { evidence: { code: string; filename: string | null }[] };
-  expect(worksheet.evidence.map((e) => [e.code, e.filename])).toEqual([['P1.ii.a', EVIDENCE_PDF]]);
+  expect(worksheet.evidence.map((e) => [e.code, e.filename]).sort()).toEqual([
+    ['P1.i.a', DECREE_PDF],
+    ['P1.ii.a', EVIDENCE_PDF],
+  ]);
   await shot(rinaDesk, 'evidence-in-worksheet');
   await rinaDesk.context().close();
 
