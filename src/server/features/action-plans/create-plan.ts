@@ -3,7 +3,8 @@ import type { Tx } from '../../db/client.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { presentPlans, todayWib } from './present.ts';
-import { findUnitRef, insertPlan } from './repo.ts';
+import { insertPlan } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 
 export type CreatePlanOptions = {
   unitId: string;

@@ -4,7 +4,8 @@ import { activityStatus, summarise } from '../../../core/programme/plan-status.t
 import type { Tx } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { groupBy, quartersOf, todayWib } from './present.ts';
-import { activitiesOf, findUnitRef, plansOf, realisationsOf, reportsOf, unitsBelow } from './repo.ts';
+import { activitiesOf, plansOf, realisationsOf, reportsOf, unitsBelow } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 
 export type GetDashboardOptions = { unitId: string; year: number; deep: boolean; who: Actor; now: Date };
 

@@ -1,7 +1,8 @@
 import type { Report } from '../../../contracts/action-plans.ts';
 import type { Tx } from '../../db/client.ts';
 import { presentReport } from './present.ts';
-import { findUnitRef, reportsOf, userNames, type ReportRow } from './repo.ts';
+import { reportsOf, userNames, type ReportRow } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 
 /** Presents report rows of one unit with the names of the people and of the parent they went to. */
 export const presentReports = async (

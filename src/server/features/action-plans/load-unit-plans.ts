@@ -4,7 +4,8 @@ import { summarise } from '../../../core/programme/plan-status.ts';
 import type { Tx } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { presentPlans, todayWib } from './present.ts';
-import { activeEmployeesOf, findUnitRef, plansOf } from './repo.ts';
+import { activeEmployeesOf, plansOf } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 import { findAssessmentOfYear } from '../assessments/repo.ts';
 
 export type LoadUnitPlansOptions = { unitId: string; year: number; who: Actor; now: Date };

@@ -28,11 +28,6 @@ const unitCols = {
   parentId: units.parentId,
 };
 
-export const findUnitRef = async (db: Tx, id: string): Promise<UnitRef | undefined> => {
-  const [row] = await db.select(unitCols).from(units).where(eq(units.id, id));
-  return row;
-};
-
 export const findPlan = async (db: Tx, id: string): Promise<{ plan: PlanRow; unit: UnitRef } | undefined> => {
   const [row] = await db
     .select({ plan: actionPlans, unit: unitCols })

@@ -4,7 +4,8 @@ import type { Tx } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { presentReports } from './list-reports.ts';
 import { presentPlans } from './present.ts';
-import { findReportOf, findUnitRef, plansOf, type UnitRef } from './repo.ts';
+import { findReportOf, plansOf, type UnitRef } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 
 export type ReportData = {
   unit: UnitRef;

@@ -23,7 +23,8 @@ import { listReports } from './list-reports.ts';
 import { noticeForwarded, noticeReturned, noticeSubmitted } from './report-notices.ts';
 import { loadReportData } from './report-data.ts';
 import { reportDocument } from './report-pdf.ts';
-import { findReportOf, findUnitRef } from './repo.ts';
+import { findReportOf } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 import { submitReport } from './submit-report.ts';
 import { planSubjects } from './subjects.ts';
 

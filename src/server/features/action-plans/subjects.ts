@@ -1,7 +1,8 @@
 import type { Subject } from '../../../core/org/can.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
-import { findActivity, findPlan, findReport, findUnitRef } from './repo.ts';
+import { findActivity, findPlan, findReport } from './repo.ts';
+import { requireUnitRef, unitSubject } from '../units/unit-ref.ts';
 
 /**
  * Permission subjects of the action-plan routes. A plan and its activities are items of their area, so that an
@@ -9,16 +10,12 @@ import { findActivity, findPlan, findReport, findUnitRef } from './repo.ts';
  * unit.
  */
 export const planSubjects = (db: Db) => ({
-  unit: async (unitId: string): Promise<Subject> => {
-    const unit = await findUnitRef(db, unitId);
-    if (!unit) throw notFound('Unit');
-    return { kind: 'unit', unitPath: unit.path };
-  },
-  unitArea: async (unitId: string, area: number): Promise<Subject> => {
-    const unit = await findUnitRef(db, unitId);
-    if (!unit) throw notFound('Unit');
-    return { kind: 'item', unitPath: unit.path, area };
-  },
+  unit: (unitId: string): Promise<Subject> => unitSubject(db, unitId),
+  unitArea: async (unitId: string, area: number): Promise<Subject> => ({
+    kind: 'item',
+    unitPath: (await requireUnitRef(db, unitId)).path,
+    area,
+  }),
   plan: async (planId: string): Promise<Subject> => {
     const found = await findPlan(db, planId);
     if (!found) throw notFound('Plan');

@@ -5,14 +5,8 @@ import { conflict, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { presentReports } from './list-reports.ts';
 import { todayWib } from './present.ts';
-import {
-  activitiesOf,
-  findReportOf,
-  findUnitRef,
-  insertReport,
-  plansOf,
-  updateReportIfVersion,
-} from './repo.ts';
+import { activitiesOf, findReportOf, insertReport, plansOf, updateReportIfVersion } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 
 export type SubmitReportOptions = {
   unitId: string;

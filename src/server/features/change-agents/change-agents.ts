@@ -11,7 +11,8 @@ import type { Tx } from '../../db/client.ts';
 import { changeAgentChanges, changeAgents } from '../../db/schema.ts';
 import { badRequest, conflict, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
-import { evidenceOutsideUnit, findEmployees, findUnitRow } from '../team/repo.ts';
+import { evidenceOutsideUnit, findEmployees } from '../team/repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 import { presentAgent, presentChange } from './present-agents.ts';
 import { findAgent, findAgentOfEmployee, findChange, listChanges } from './repo.ts';
 
@@ -28,7 +29,7 @@ export const designateAgent = async (
   options: Common & { unitId: string; input: CreateChangeAgentBody },
 ): Promise<ChangeAgent> => {
   const { unitId, input, actor, now } = options;
-  const unit = await findUnitRow(tx, unitId);
+  const unit = await findUnitRef(tx, unitId);
   if (!unit) throw notFound('Unit');
   const [employee] = await findEmployees(tx, [input.employeeId]);
   if (!employee || employee.unitId !== unitId || !employee.active)

@@ -22,7 +22,7 @@ import { notFound } from '../../http/errors.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf } from '../../http/request-actor.ts';
 import { assessmentSubjects } from '../assessments/subjects.ts';
-import { unitSubject } from '../team/subject.ts';
+import { unitSubject } from '../units/unit-ref.ts';
 import { applyChangeAgents, countsOf, yearOf } from './apply-to-lke.ts';
 import { addChange, designateAgent, removeChange, updateAgent } from './change-agents.ts';
 import { loadAgents } from './present-agents.ts';

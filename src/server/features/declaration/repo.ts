@@ -1,13 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { declarations, evidence, units } from '../../db/schema.ts';
+import { declarations, evidence } from '../../db/schema.ts';
 
 export type DeclarationRow = typeof declarations.$inferSelect;
-
-export const findUnitRef = async (db: Tx, id: string) => {
-  const [row] = await db.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, id));
-  return row;
-};
 
 export const findDeclaration = async (db: Tx, unitId: string): Promise<DeclarationRow | undefined> => {
   const [row] = await db.select().from(declarations).where(eq(declarations.unitId, unitId));

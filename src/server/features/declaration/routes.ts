@@ -1,28 +1,19 @@
-import type { FastifyRequest } from 'fastify';
 import { DeclarationResult, Declaration, SaveDeclarationBody } from '../../../contracts/declaration.ts';
 import { UnitIdParams } from '../../../contracts/employees.ts';
-import type { Subject } from '../../../core/org/can.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { notFound } from '../../http/errors.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf } from '../../http/request-actor.ts';
 import { presentDeclaration } from './present-declaration.ts';
-import { findDeclaration, findUnitRef } from './repo.ts';
+import { findDeclaration } from './repo.ts';
+import { requireUnitRef, unitOfParams } from '../units/unit-ref.ts';
 import { saveDeclaration } from './save-declaration.ts';
 
 const tags = ['declaration'];
 
 /** The unit's declaration (pencanangan) of its Zona Integritas: read up the hierarchy, edited by its lead. */
 export const declarationRoutes = (deps: AppDeps): AnyRouteSpec[] => {
-  const unitRef = async (id: string) => {
-    const unit = await findUnitRef(deps.db, id);
-    if (!unit) throw notFound('Unit');
-    return unit;
-  };
-  const unitSubject = async (req: FastifyRequest): Promise<Subject> => ({
-    kind: 'unit',
-    unitPath: (await unitRef((req.params as { unitId: string }).unitId)).path,
-  });
+  const unitRef = (id: string) => requireUnitRef(deps.db, id);
+  const unitSubject = unitOfParams(deps.db);
   return [
     defineRoute({
       method: 'GET',

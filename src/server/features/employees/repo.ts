@@ -6,14 +6,6 @@ export type EmployeeRow = typeof employees.$inferSelect;
 export type NewEmployeeRow = typeof employees.$inferInsert;
 export type AccountRef = { userId: string; email: string; name: string };
 
-export const findUnitRef = async (db: Tx, id: string) => {
-  const [row] = await db
-    .select({ id: units.id, path: units.path, name: units.name, active: units.active })
-    .from(units)
-    .where(eq(units.id, id));
-  return row;
-};
-
 export const listEmployees = (db: Tx, unitId: string): Promise<EmployeeRow[]> =>
   db
     .select()

@@ -17,7 +17,8 @@ import { auditActorOf } from '../../http/request-actor.ts';
 import { createEmployee } from './create-employee.ts';
 import { importEmployees } from './import-employees.ts';
 import { presentEmployees } from './present-employee.ts';
-import { findEmployee, findUnitRef, listEmployees } from './repo.ts';
+import { findEmployee, listEmployees } from './repo.ts';
+import { requireUnitRef, unitOfParams } from '../units/unit-ref.ts';
 import { updateEmployee } from './update-employee.ts';
 
 const tags = ['employees'];
@@ -27,15 +28,8 @@ const tags = ['employees'];
  * (a parent's leader or agency admin is refused).
  */
 export const employeeRoutes = (deps: AppDeps): AnyRouteSpec[] => {
-  const unitRef = async (id: string) => {
-    const unit = await findUnitRef(deps.db, id);
-    if (!unit) throw notFound('Unit');
-    return unit;
-  };
-  const unitSubject = async (req: FastifyRequest): Promise<Subject> => ({
-    kind: 'unit',
-    unitPath: (await unitRef((req.params as { unitId: string }).unitId)).path,
-  });
+  const unitRef = (id: string) => requireUnitRef(deps.db, id);
+  const unitSubject = unitOfParams(deps.db);
   const employeeSubject = async (req: FastifyRequest): Promise<Subject> => {
     const found = await findEmployee(deps.db, (req.params as { id: string }).id);
     if (!found) throw notFound('Employee');

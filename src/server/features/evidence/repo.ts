@@ -15,11 +15,6 @@ export type EvidenceVersionRow = typeof evidenceVersions.$inferSelect;
 export type EvidenceLinkRow = typeof evidenceLinks.$inferSelect;
 export type EvidenceWithUnit = { evidence: EvidenceRow; unitPath: string };
 
-export const findUnitRef = async (db: Tx, id: string): Promise<{ id: string; path: string } | undefined> => {
-  const [row] = await db.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, id));
-  return row;
-};
-
 export const findEvidence = async (db: Tx, id: string): Promise<EvidenceWithUnit | undefined> => {
   const [row] = await db
     .select({ evidence, unitPath: units.path })

@@ -21,7 +21,8 @@ import { downloadRoutes } from './download-route.ts';
 import { linkRoutes } from './link-routes.ts';
 import { loadEvidence } from './load-evidence.ts';
 import { loadPresented } from './present-evidence.ts';
-import { findEvidence, findUnitRef, listEvidence } from './repo.ts';
+import { findEvidence, listEvidence } from './repo.ts';
+import { requireUnitRef, unitOfParams } from '../units/unit-ref.ts';
 import { updateEvidence } from './update-evidence.ts';
 import { receiptsOf } from './upload-paths.ts';
 
@@ -30,15 +31,8 @@ const tags = ['evidence'];
 /** The evidence library (data dukung) of a unit; bytes arrive through the tus endpoint at /api/uploads. */
 export const evidenceRoutes = (deps: AppDeps): AnyRouteSpec[] => {
   const receipts = receiptsOf(deps.config);
-  const unitRef = async (id: string) => {
-    const unit = await findUnitRef(deps.db, id);
-    if (!unit) throw notFound('Unit');
-    return unit;
-  };
-  const unitSubject = async (req: FastifyRequest): Promise<Subject> => ({
-    kind: 'unit',
-    unitPath: (await unitRef((req.params as { unitId: string }).unitId)).path,
-  });
+  const unitRef = (id: string) => requireUnitRef(deps.db, id);
+  const unitSubject = unitOfParams(deps.db);
   const evidenceSubject = async (req: FastifyRequest): Promise<Subject> => {
     const found = await findEvidence(deps.db, (req.params as { id: string }).id);
     if (!found) throw notFound('Evidence');

@@ -11,7 +11,7 @@ import { UPLOAD_ID } from '../../storage/upload-receipts.ts';
 import { safeFileName } from './file-name.ts';
 import { checkDeclaredName } from './file-policy.ts';
 import { parseUploadMetadata } from './parse-upload-metadata.ts';
-import { findUnitRef } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 import { createTusServer, type TusSetup } from './tus-server.ts';
 import { receiptsOf, stagingDirOf } from './upload-paths.ts';
 

@@ -8,7 +8,8 @@ import type {
 import type { Tx } from '../../db/client.ts';
 import { badRequest, conflict, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
-import { evidenceOutsideUnit, findUnitRow } from '../team/repo.ts';
+import { evidenceOutsideUnit } from '../team/repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 import { presentFinding } from './present-finding.ts';
 import {
   deleteFindingIfVersion,
@@ -26,7 +27,7 @@ export const createFinding = async (
   options: Common & { unitId: string; input: CreateFindingBody },
 ): Promise<Finding> => {
   const { unitId, input, actor, now } = options;
-  const unit = await findUnitRow(tx, unitId);
+  const unit = await findUnitRef(tx, unitId);
   if (!unit) throw notFound('Unit');
   const row = await insertFinding(tx, {
     id: randomUUID(),

@@ -16,7 +16,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf } from '../../http/request-actor.ts';
-import { unitSubject } from '../team/subject.ts';
+import { unitSubject } from '../units/unit-ref.ts';
 import {
   closeFinding,
   createFinding,

@@ -1,7 +1,8 @@
 import { HttpError, conflict, notFound } from '../../http/errors.ts';
 import type { Tx } from '../../db/client.ts';
 import { signingTokenHash } from './hash.ts';
-import { findEmployee, findLinkByHash, findUnitRef } from './repo.ts';
+import { findEmployee, findLinkByHash } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 
 export const linkUsed = () => conflict('SIGNING_LINK_USED', 'This signing link was already used.');
 export const linkExpired = () => new HttpError(410, 'SIGNING_LINK_EXPIRED', 'This signing link has expired.');

@@ -7,14 +7,6 @@ export type SignatureRow = typeof pactSignatures.$inferSelect;
 export type SigningLinkRow = typeof pactSigningLinks.$inferSelect;
 export type EmployeeRow = typeof employees.$inferSelect;
 
-export const findUnitRef = async (db: Tx, id: string) => {
-  const [row] = await db
-    .select({ id: units.id, path: units.path, name: units.name })
-    .from(units)
-    .where(eq(units.id, id));
-  return row;
-};
-
 export const latestDocument = async (db: Tx, unitId: string): Promise<PactDocumentRow | undefined> => {
   const [row] = await db
     .select()

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { Evidence } from '../../../contracts/evidence.ts';
 import { UnitIdParams } from '../../../contracts/employees.ts';
 import {
@@ -14,9 +13,7 @@ import {
   SignBody,
   SigningLinks,
 } from '../../../contracts/pact.ts';
-import type { Subject } from '../../../core/org/can.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { notFound } from '../../http/errors.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf, authOf } from '../../http/request-actor.ts';
 import { renderPdf } from '../../render/pdf.ts';
@@ -28,7 +25,7 @@ import { myPact } from './my-pact.ts';
 import { pactOverview, pactStatus } from './pact-status.ts';
 import { presentSignature } from './present-signature.ts';
 import { pactPublicRoutes } from './public-routes.ts';
-import { findUnitRef } from './repo.ts';
+import { requireUnitRef, unitOfParams } from '../units/unit-ref.ts';
 import { savePact } from './save-pact.ts';
 import { sendReminders } from './send-reminders.ts';
 import { loadSignedList } from './signed-list-data.ts';
@@ -44,15 +41,8 @@ const tags = ['pact'];
  */
 export const pactRoutes = (deps: AppDeps): AnyRouteSpec[] => {
   const blobs = deps.blobs ?? openBlobStore(deps.config);
-  const unitRef = async (id: string) => {
-    const unit = await findUnitRef(deps.db, id);
-    if (!unit) throw notFound('Unit');
-    return unit;
-  };
-  const unitSubject = async (req: FastifyRequest): Promise<Subject> => ({
-    kind: 'unit',
-    unitPath: (await unitRef((req.params as { unitId: string }).unitId)).path,
-  });
+  const unitRef = (id: string) => requireUnitRef(deps.db, id);
+  const unitSubject = unitOfParams(deps.db);
 
   return [
     defineRoute({

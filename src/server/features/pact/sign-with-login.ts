@@ -2,7 +2,8 @@ import type { Tx } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AuditActor } from '../audit/write-audit.ts';
 import { recordSignature } from './record-signature.ts';
-import { findEmployee, findUnitRef, type SignatureRow } from './repo.ts';
+import { findEmployee, type SignatureRow } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 
 export type SignWithLoginOptions = {
   userId: string;

@@ -8,7 +8,8 @@ import { badRequest, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { linkDecreeToLke } from './link-decree.ts';
 import { AREA_NUMBERS, loadTeam } from './present-team.ts';
-import { evidenceOutsideUnit, findCurrentDecree, findEmployees, findUnitRow, lockUnit } from './repo.ts';
+import { evidenceOutsideUnit, findCurrentDecree, findEmployees, lockUnit } from './repo.ts';
+import { findUnitRef } from '../units/unit-ref.ts';
 import { syncTeamGrants, type WantedGrant } from './sync-grants.ts';
 
 export type CreateDecreeOptions = {
@@ -46,7 +47,7 @@ const placementsOf = (input: CreateDecreeBody): Placement[] => {
  */
 export const createDecree = async (tx: Tx, options: CreateDecreeOptions): Promise<DecreeCreated> => {
   const { unitId, input, who, actor, now } = options;
-  const unit = await findUnitRow(tx, unitId);
+  const unit = await findUnitRef(tx, unitId);
   if (!unit) throw notFound('Unit');
   await lockUnit(tx, unitId);
   const current = await findCurrentDecree(tx, unitId);

@@ -6,15 +6,6 @@ export type DecreeRow = typeof teamDecrees.$inferSelect;
 export type MemberRow = typeof teamMembers.$inferSelect;
 export type EmployeeRow = typeof employees.$inferSelect;
 
-export const findUnitRow = async (db: Tx, unitId: string) => {
-  const [row] = await db
-    .select({ id: units.id, path: units.path })
-    .from(units)
-    .where(eq(units.id, unitId))
-    .limit(1);
-  return row;
-};
-
 /** Locks the unit's row, so two decrees (or two syncs) of one unit never interleave. */
 export const lockUnit = (db: Tx, unitId: string) =>
   db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).for('update');

@@ -11,7 +11,7 @@ import { auditActorOf, authOf } from '../../http/request-actor.ts';
 import { createDecree } from './create-decree.ts';
 import { loadTeam } from './present-team.ts';
 import { listActiveEmployees } from './repo.ts';
-import { unitSubject } from './subject.ts';
+import { unitSubject } from '../units/unit-ref.ts';
 
 const tags = ['team'];
 
