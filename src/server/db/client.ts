@@ -67,6 +67,13 @@ export const openDatabase = async (options: OpenOptions): Promise<Database> => {
     }
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle connection the server closes (a restart, a failover, an administrator) is dropped by the pool and
+  // the next query opens a new one; without a listener the 'error' event would take the whole process down.
+  pool.on('error', (error) => {
+    process.stderr.write(
+      `pulau: an idle database connection was closed (${error.message}); it will reconnect\n`,
+    );
+  });
   try {
     if (options.migrate !== false) {
       const conn = await pool.connect();
