@@ -1,6 +1,10 @@
 // Browser APIs Mantine expects that happy-dom does not provide. Import at the top of every component test.
 import { afterEach, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+import { asyncUiTimeout } from '../../test/support/timeouts.ts';
+
+// A lazy route or a query may take seconds on a busy machine; waiting longer costs nothing when it is quick.
+configure({ asyncUtilTimeout: asyncUiTimeout });
 
 if (typeof window !== 'undefined') {
   Object.defineProperty(window, 'matchMedia', {
