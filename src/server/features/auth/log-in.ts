@@ -1,15 +1,9 @@
 import type { AppDeps } from '../../http/deps.ts';
 import { HttpError } from '../../http/errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { reserveLoginAttempt, settleSuccessfulAttempt } from './login-attempts.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
-import {
-  clearLoginFailures,
-  createSession,
-  deleteSessionByToken,
-  findUserByEmail,
-  recordLoginFailure,
-  type UserRow,
-} from './repo.ts';
+import { createSession, deleteSessionByToken, findUserByEmail, type UserRow } from './repo.ts';
 
 export type LogInOptions = {
   email: string;
@@ -27,7 +21,11 @@ const invalidCredentials = () =>
     'Wrong email or password, or the account is locked for a while after too many attempts.',
   );
 
-/** Checks the password, counts failures toward a temporary lock, and opens a fresh session (rotated at login). */
+/**
+ * Checks the password and opens a fresh session (rotated at login). Each attempt first takes a slot in the
+ * database (see reserveLoginAttempt), so a burst of guesses, from one process or many, gets exactly the allowed
+ * number evaluated before the lock; a locked account costs the same time but its password is never checked.
+ */
 export const logIn = async (
   deps: AppDeps,
   options: LogInOptions,
@@ -38,29 +36,37 @@ export const logIn = async (
     await burnPasswordCheck(options.password);
     throw invalidCredentials();
   }
-  const locked = user.lockedUntil !== null && user.lockedUntil > now;
-  const passwordOk = await verifyPassword(user.passwordHash, options.password);
-  if (locked) throw invalidCredentials();
-  if (!passwordOk) {
-    const lockUntil = new Date(now.getTime() + deps.config.login.lockMs);
-    await deps.db.transaction(async (tx) => {
-      await recordLoginFailure(tx, user, deps.config.login.maxFailures, lockUntil);
-      if (user.failedLogins + 1 >= deps.config.login.maxFailures) {
-        await writeAudit(tx, {
+  const lockUntil = new Date(now.getTime() + deps.config.login.lockMs);
+  const slot = await reserveLoginAttempt(deps.db, {
+    userId: user.id,
+    now,
+    maxFailures: deps.config.login.maxFailures,
+    lockUntil,
+  });
+  if (!slot) {
+    await burnPasswordCheck(options.password);
+    throw invalidCredentials();
+  }
+  if (!(await verifyPassword(user.passwordHash, options.password))) {
+    // The failure is already counted by the slot; the attempt that took the last one records the lock.
+    if (slot.lockedUntil) {
+      const lockedUntil = slot.lockedUntil;
+      await deps.db.transaction((tx) =>
+        writeAudit(tx, {
           actor: { id: null, label: 'system', ip: options.ip },
           action: 'user.locked',
           subjectType: 'user',
           subjectId: user.id,
-          after: { lockedUntil: lockUntil.toISOString() },
+          after: { lockedUntil: lockedUntil.toISOString() },
           now,
-        });
-      }
-    });
+        }),
+      );
+    }
     throw invalidCredentials();
   }
   return deps.db.transaction(async (tx) => {
+    if (!(await settleSuccessfulAttempt(tx, { userId: user.id, now, slot }))) throw invalidCredentials();
     if (options.previousToken) await deleteSessionByToken(tx, options.previousToken);
-    if (user.failedLogins > 0 || user.lockedUntil) await clearLoginFailures(tx, user.id);
     const session = await createSession(tx, {
       userId: user.id,
       now,

@@ -118,18 +118,6 @@ export const deleteSessionsOfUser = (db: Tx, userId: string) =>
 export const deleteExpiredSessions = (db: Db, now: Date) =>
   db.delete(sessions).where(lt(sessions.expiresAt, now));
 
-export const recordLoginFailure = (db: Tx, user: UserRow, maxFailures: number, lockUntil: Date) => {
-  const failures = user.failedLogins + 1;
-  const locked = failures >= maxFailures;
-  return db
-    .update(users)
-    .set({ failedLogins: locked ? 0 : failures, lockedUntil: locked ? lockUntil : user.lockedUntil })
-    .where(eq(users.id, user.id));
-};
-
-export const clearLoginFailures = (db: Tx, userId: string) =>
-  db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
-
 export const setPassword = (db: Tx, userId: string, passwordHash: string, mustChange: boolean, now: Date) =>
   db
     .update(users)
