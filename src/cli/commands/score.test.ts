@@ -99,6 +99,19 @@ describe('pulau score', () => {
     expect(io.stderr).toContain('P1.i.b: "F" is not an option; choose A, B or C');
   });
 
+  it('refuses a positive count over a zero denominator, naming both inputs; 0 of 0 is scored', async () => {
+    const io = capture();
+    const bad = { answers: { 'R5.ii.a.1': 0, 'R5.ii.a.2': 0, 'R5.ii.a.3': 2 } };
+    expect(await runScore(opts(await file('z.json', JSON.stringify(bad))), io)).toBe(1);
+    expect(JSON.parse(io.stdout).errors.map((e: { code: string }) => e.code)).toEqual([
+      'ratio_positive_over_zero',
+    ]);
+    expect(io.stderr).toContain('R5.ii.a: R5.ii.a.3 is 2 but R5.ii.a.1 is 0');
+    const ok = capture();
+    const zero = { answers: { 'R5.ii.a.1': 0, 'R5.ii.a.2': 0, 'R5.ii.a.3': 0 } };
+    expect(await runScore(opts(await file('zz.json', JSON.stringify(zero))), ok)).toBe(0);
+  });
+
   it('exits 1 for a document without answers, 2 for unreadable files and bad options', async () => {
     const io = capture();
     expect(await runScore(opts(await file('c.json', '{"answer": {}}')), io)).toBe(1);

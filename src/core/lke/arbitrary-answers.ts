@@ -13,9 +13,16 @@ export const arbitraryAnswers = (blankRate = 0.1): fc.Arbitrary<Record<string, L
         let value: fc.Arbitrary<Record<string, LkeAnswer>>;
         if (it.type === 'index_0_4') value = index.map((v) => ({ [it.code]: v }));
         else if (it.type === 'ratio')
-          value = fc
-            .tuple(...it.inputs.map(() => fc.integer({ min: 0, max: 12 })))
-            .map((ns) => Object.fromEntries(it.inputs.map((inp, k) => [inp.code, ns[k] ?? 0])));
+          value = fc.tuple(...it.inputs.map(() => fc.integer({ min: 0, max: 12 }))).map((ns) => {
+            const out: Record<string, LkeAnswer> = Object.fromEntries(
+              it.inputs.map((inp, k) => [inp.code, ns[k] ?? 0]),
+            );
+            // A count over a zero denominator is refused as inconsistent, so valid sets never hold one.
+            const f = it.formula;
+            if (f.kind === 'ratio' && f.denominator.every((c) => out[c] === 0))
+              for (const c of f.numerator) out[c] = 0;
+            return out;
+          });
         else value = fc.constantFrom(...it.options.map((o) => o.key)).map((k) => ({ [it.code]: k }));
         return fc
           .tuple(fc.double({ min: 0, max: 1, noNaN: true }), value)

@@ -57,8 +57,24 @@ describe('caps and zero denominators, reported as warnings', () => {
     expect(toNumber(r.values[T.itemByCode.get('R5.ii.a')!.index]!)).toBe(1);
     expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'zero_denominator', item: 'R5.ii.a' }));
   });
-  it('a positive numerator over 0 is capped at 1', () => {
-    expect(value({ 'R6.i.b.1': 0, 'R6.i.b.2': 2 }, 'R6.i.b')).toBe(1);
+  it('a positive count over 0 is refused, naming both inputs, and the item stays blank', () => {
+    const r = ev({ 'R5.ii.a.1': 0, 'R5.ii.a.2': 0, 'R5.ii.a.3': 2 });
+    expect(r.values[T.itemByCode.get('R5.ii.a')!.index]).toBeNull();
+    expect(r.errors).toEqual([
+      {
+        code: 'ratio_positive_over_zero',
+        item: 'R5.ii.a',
+        inputs: ['R5.ii.a.3', 'R5.ii.a.1'],
+        message:
+          'R5.ii.a: R5.ii.a.3 is 2 but R5.ii.a.1 is 0; a count cannot be part of nothing, so correct one of them',
+      },
+    ]);
+    expect(r.warnings.map((w) => w.code)).not.toContain('ratio_capped');
+  });
+  it('a positive count over a zero sum of several denominators names them all', () => {
+    const r = ev({ 'R5.iii.a.1.1': 0, 'R5.iii.a.1.2': 0, 'R5.iii.a.1.3': 0, 'R5.iii.a.2': 1 });
+    expect(r.errors[0]?.code).toBe('ratio_positive_over_zero');
+    expect(r.errors[0]?.message).toContain('R5.iii.a.1.1 + R5.iii.a.1.2 + R5.iii.a.1.3 is 0');
   });
   it('disiplin: 0 and 0 gives 1; 0 last year and more this year gives 0', () => {
     expect(value({ 'R3.iii.a.1': 0, 'R3.iii.a.2': 0, 'R3.iii.a.3': 0 }, 'R3.iii.a')).toBe(1);

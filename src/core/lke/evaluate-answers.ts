@@ -6,8 +6,11 @@ export type LkeAnswer = string | number | null;
 export type LkeContext = { alreadyWbk?: boolean };
 /** The answers file: item codes and input codes to answers, plus facts outside the LKE. */
 export type LkeAnswerSet = { answers: Readonly<Record<string, LkeAnswer>>; context?: LkeContext };
-/** A problem with one answer. `item` is the code the person typed (or the item it belongs to). */
-export type LkeIssue = { code: string; item: string; message: string };
+/**
+ * A problem with one answer. `item` is the code the person typed (or the item it belongs to); `inputs`, when
+ * set, are the input codes the problem is about, so a refusal can be tied to whichever of them was typed.
+ */
+export type LkeIssue = { code: string; item: string; message: string; inputs?: readonly string[] };
 
 export type EvaluatedAnswers = {
   /** Value 0..1 per template item (by index), null when unanswered or invalid. */
@@ -69,8 +72,9 @@ const ratioValue = (
   item: RatioItemDef,
   counts: ReadonlyMap<string, bigint>,
   choices: LkeChoices,
-  warnings: LkeIssue[],
+  issues: { warnings: LkeIssue[]; errors: LkeIssue[] },
 ): Exact | null => {
+  const { warnings, errors } = issues;
   const used = item.inputs.filter((i) => i.usedInFormula);
   const given = used.filter((i) => counts.has(i.code));
   if (given.length === 0) return null;
@@ -106,12 +110,18 @@ const ratioValue = (
       return choices.zeroOverZero;
     }
     if (den === 0n) {
-      warnings.push({
-        code: 'ratio_capped',
+      // "2 of 0" is not a share of anything: one of the two counts is wrong, so it is refused rather than
+      // scored (docs/review.md, rule ratio-positive-over-zero). 0 of 0 keeps the template's rule above.
+      const names = (codes: readonly string[]) => codes.join(' + ');
+      errors.push({
+        code: 'ratio_positive_over_zero',
         item: item.code,
-        message: `${item.code}: ${num} out of 0; the template rule counts it as ${percent(choices.positiveOverZero)}`,
+        inputs: [...f.numerator, ...f.denominator],
+        message:
+          `${item.code}: ${names(f.numerator)} is ${num} but ${names(f.denominator)} is 0; ` +
+          `a count cannot be part of nothing, so correct one of them`,
       });
-      return choices.positiveOverZero;
+      return null;
     }
     if (num > den) {
       warnings.push({
@@ -139,8 +149,9 @@ const ratioValue = (
 
 /**
  * Validates every answer against the template and computes every item's value (0..1).
- * Invalid answers are reported in `errors` and treated as blank; doubtful ones (a capped ratio, a zero
- * denominator) are scored by the template's rules and reported in `warnings`, never silently.
+ * Invalid answers are reported in `errors` and treated as blank (so is a positive count over a zero
+ * denominator, which cannot be a share); doubtful ones (a capped ratio, 0 of 0, a decrease from 0) are
+ * scored by the template's rules and reported in `warnings`, never silently.
  * @example
  * evaluateAnswers(t, { answers: { 'P1.ii.a': 'Ya', 'P1.ii.b': 'C', 'R4.i.a.1': 4, 'R4.i.a.2': 3 } }, t.choices)
  * // values of P1.ii.a = 1, P1.ii.b = 0, R4.i.a = 3/4
@@ -207,7 +218,7 @@ export const evaluateAnswers = (
 
   for (const item of template.items) {
     if (item.type !== 'ratio') continue;
-    values[item.index] = ratioValue(item, counts, choices, warnings);
+    values[item.index] = ratioValue(item, counts, choices, { warnings, errors });
     for (const inp of item.inputs) {
       const other = inp.sameAs === undefined ? undefined : counts.get(inp.sameAs);
       const mine = counts.get(inp.code);

@@ -213,7 +213,6 @@ const compile = (file: LkeTemplateFile): LkeTemplate => {
     choices: {
       areaMinimum: c.areaMinimum.value,
       zeroOverZero: dec(c.ratioZeroOverZero.value),
-      positiveOverZero: dec(c.ratioPositiveOverZero.value),
       decreaseFromZero: dec(c.decreaseFromZero.value),
     },
     weights: {

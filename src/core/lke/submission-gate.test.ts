@@ -26,7 +26,6 @@ const template = (): LkeTemplate => {
     openChoices: {
       areaMinimum: { value: 'combined', why },
       ratioZeroOverZero: { value: 1, why },
-      ratioPositiveOverZero: { value: 1, why },
       decreaseFromZero: { value: 0, why },
       unanswered: { value: 'exclude_from_mean', why },
     },

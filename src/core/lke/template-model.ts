@@ -81,8 +81,6 @@ export type LkeChoices = {
   areaMinimum: AreaMinimumBasis;
   /** Value of a ratio (or a decrease) whose inputs are 0 and 0. */
   zeroOverZero: Exact;
-  /** Value of a capped ratio with a positive numerator over a zero denominator. */
-  positiveOverZero: Exact;
   /** Value of a decrease when last year had 0 and this year has more. */
   decreaseFromZero: Exact;
 };

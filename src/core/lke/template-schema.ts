@@ -137,7 +137,6 @@ export const lkeTemplateSchema = z.strictObject({
   openChoices: z.strictObject({
     areaMinimum: choice(z.enum(['combined', 'per_aspect'])),
     ratioZeroOverZero: choice(decimal),
-    ratioPositiveOverZero: choice(decimal),
     decreaseFromZero: choice(decimal),
     unanswered: choice(z.literal('exclude_from_mean')),
   }),

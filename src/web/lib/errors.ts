@@ -38,6 +38,7 @@ export const KNOWN_ERROR_CODES = [
   'ASSESSMENT_LOCKED',
   'INVALID_TRANSITION',
   'ANSWER_INVALID',
+  'ANSWER_RATIO_OVER_ZERO',
   'PERSON_NOT_ON_UNIT',
   'ITEM_UNKNOWN',
   'TEMPLATE_UNKNOWN',
@@ -139,12 +140,20 @@ export const KNOWN_ERROR_CODES = [
   'YEAR_RANGE_INVALID',
 ] as const;
 
+const textDetails = (details: unknown): Record<string, string> => {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return {};
+  return Object.fromEntries(
+    Object.entries(details).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+};
+
 const isKnown = (code: string): boolean => (KNOWN_ERROR_CODES as readonly string[]).includes(code);
 
 /** The sentence to show for a failed request or thrown error, in the user's language. */
 export const errorMessage = (t: TFunction, error: unknown): string => {
   if (isApiError(error)) {
-    if (isKnown(error.code)) return t(`errors.${error.code}`);
+    // Details that are a flat record of strings fill the sentence's placeholders (e.g. the two inputs named).
+    if (isKnown(error.code)) return t(`errors.${error.code}`, textDetails(error.details));
     return t('errors.UNKNOWN_WITH_DETAIL', { message: error.message });
   }
   return t('errors.UNKNOWN');

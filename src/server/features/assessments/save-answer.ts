@@ -3,6 +3,7 @@ import { evaluateAnswers, type LkeAnswer, type LkeIssue } from '../../../core/lk
 import type { Tx } from '../../db/client.ts';
 import { badRequest, conflict, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
+import { issuesOfCode, refusalOf } from '../lke/answer-refusal.ts';
 import { findItemReview } from '../reviews/item-review-repo.ts';
 import { markRevised } from '../reviews/mark-revised.ts';
 import { requireCode, type LocatedCode } from './locate-code.ts';
@@ -86,8 +87,8 @@ export const saveAnswer = async (tx: Tx, options: SaveAnswerOptions): Promise<Sa
   for (const a of stored) values[a.code] = answerValueOf(a.value);
   values[code] = input.value;
   const evaluated = evaluateAnswers(template, { answers: values });
-  const errors = input.value === null ? [] : evaluated.errors.filter((e) => e.item === code);
-  if (errors.length > 0) throw badRequest('ANSWER_INVALID', errors[0]?.message ?? 'Invalid answer.', errors);
+  const errors = input.value === null ? [] : issuesOfCode(evaluated.errors, code);
+  if (errors.length > 0) throw refusalOf(errors, template);
 
   const pic = input.personInChargeId;
   if (pic && !(await holdsRoleOnUnit(tx, pic, ctx.unit.id)))

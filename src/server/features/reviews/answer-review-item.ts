@@ -3,8 +3,9 @@ import { evaluateAnswers } from '../../../core/lke/evaluate-answers.ts';
 import { recheckItem, reviewAnswer } from '../../../core/review/answer-edits.ts';
 import { valuesAt } from '../../../core/review/answer-levels.ts';
 import type { Tx } from '../../db/client.ts';
-import { badRequest, conflict, staleWrite } from '../../http/errors.ts';
+import { conflict, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
+import { issuesOfCode, refusalOf } from '../lke/answer-refusal.ts';
 import type { Actor } from '../../../core/org/can.ts';
 import { deleteLevelAnswer, findLevelAnswer, writeLevelAnswer } from './answer-levels-repo.ts';
 import { upsertItemReview } from './item-review-repo.ts';
@@ -41,11 +42,8 @@ export const answerReviewItem = async (
     return { item: await reloadItem(tx, context, code, now), assessmentVersion: context.assessment.version };
   if (answer && answer.value !== null) {
     const values = { ...valuesAt(loaded.levels, level), [code]: answer.value };
-    const errors = evaluateAnswers(loaded.template, { answers: values }).errors.filter(
-      (e) => e.item === code,
-    );
-    if (errors.length > 0)
-      throw badRequest('ANSWER_INVALID', errors[0]?.message ?? 'Invalid answer.', errors);
+    const errors = issuesOfCode(evaluateAnswers(loaded.template, { answers: values }).errors, code);
+    if (errors.length > 0) throw refusalOf(errors, loaded.template);
   }
   const edited = reviewAnswer(loaded.levels, level, code, answer);
   if (!edited.ok) throw conflict(edited.error.code, edited.error.message, edited.error.details);
