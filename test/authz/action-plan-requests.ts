@@ -134,6 +134,10 @@ export const ACTION_PLAN_REQUESTS: Record<string, Entry> = {
     allowed: ['system_admin', 'leader'],
     build: byReport('/return', { version: 1, note: 'Matrix' }),
   },
+  'POST /api/plan-reports/:id/reopen': {
+    allowed: ['system_admin', 'leader'],
+    build: byReport('/reopen', { version: 1, note: 'Matrix' }),
+  },
   'GET /api/units/:unitId/plan-reports/:year/:quarter/report.pdf': {
     allowed: 'all',
     build: async (ctx, target) => {

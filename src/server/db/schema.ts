@@ -415,3 +415,4 @@ export * from './schema/pact.ts';
 export * from './schema/team.ts';
 export * from './schema/surveys-extra.ts';
 export * from './schema/action-plans.ts';
+export * from './schema/documents.ts';

@@ -112,6 +112,8 @@ export const KNOWN_ERROR_CODES = [
   'REPORT_ALREADY_SUBMITTED',
   'REPORT_APPROVED',
   'REPORT_NOT_SUBMITTED',
+  'QUARTER_REPORT_APPROVED',
+  'REPORT_NOT_APPROVED',
   // Employees, the integrity pact and the declaration
   'IMPORT_INVALID',
   'NIP_TAKEN',

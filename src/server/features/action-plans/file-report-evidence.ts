@@ -1,18 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { LkeLinkOutcome } from '../../../contracts/team.ts';
 import type { Actor } from '../../../core/org/can.ts';
 import type { Tx } from '../../db/client.ts';
 import { HttpError } from '../../http/errors.ts';
-import { renderPdf } from '../../render/pdf.ts';
 import type { BlobStore } from '../../storage/blob-store.ts';
+import { fileDocument } from '../../documents/file-document.ts';
+import { formatDateId } from '../../render/format.ts';
 import type { AuditActor } from '../audit/write-audit.ts';
 import { createEvidence } from '../evidence/create-evidence.ts';
 import { checkItemLink } from '../evidence/item-link-rules.ts';
 import { loadReportData } from './report-data.ts';
-import { reportDocument } from './report-pdf.ts';
 import { type ReportRow, type UnitRef } from './repo.ts';
 import { findAssessmentOfYear } from '../assessments/repo.ts';
 
@@ -24,19 +21,24 @@ export type FileReportOptions = {
   row: ReportRow;
   actor: AuditActor;
   blobs: BlobStore;
+  /** The public origin of the verification link printed on the document. */
+  origin: string;
   now: Date;
 };
 
 export type FiledReport = { evidenceId: string; lkeLink: LkeLinkOutcome };
 
+export const reportFilename = (unitCode: string, year: number, quarter: number): string =>
+  `monev-rencana-aksi-${unitCode.replace(/[^A-Za-z0-9_-]/g, '_')}-${year}-tw${quarter}.pdf`;
+
 /**
- * Keeps an approved quarterly report as evidence of the unit: renders its PDF (now showing the approval),
- * stores the bytes, creates the evidence record through the evidence feature and attaches it to P1.iii.b of
+ * Files an approved quarterly report: its data and PDF (now showing the approval) are frozen as the filed
+ * document that the report route serves from now on, and the same bytes are kept as evidence of the unit: creates the evidence record through the evidence feature and attaches it to P1.iii.b of
  * the unit's assessment of the report's year while that assessment is editable. A locked assessment keeps the
  * evidence in the library, unlinked, and the outcome says so.
  */
 export const fileReportEvidence = async (tx: Tx, options: FileReportOptions): Promise<FiledReport> => {
-  const { unit, row, actor, blobs, now } = options;
+  const { unit, row, actor, blobs, origin, now } = options;
   const { code, checklistIndex } = REPORT_LKE_ITEM;
   // The unit's own report, filed on the team's behalf: the approver (the leader) answers no item herself, and
   // the route already checked her plan.approve on this unit. The document is generated, never user-chosen.
@@ -57,25 +59,31 @@ export const fileReportEvidence = async (tx: Tx, options: FileReportOptions): Pr
     }
   }
 
-  const data = await loadReportData(tx, unit.id, row.year, row.quarter);
-  const pdf = await renderPdf(reportDocument(data, now));
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const dir = await mkdtemp(join(tmpdir(), 'pulau-plan-report-'));
-  try {
-    const file = join(dir, 'report.pdf');
-    await writeFile(file, pdf);
-    await blobs.put(sha256, file, { contentType: 'application/pdf', move: true });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const filename = reportFilename(unit.code, row.year, row.quarter);
+  const { row: filedDoc, pdf } = await fileDocument(tx, {
+    kind: 'plan_report',
+    subjectKey: row.id,
+    unit: { id: unit.id, path: unit.path },
+    title: `Laporan monitoring dan evaluasi rencana aksi ${unit.name} triwulan ${row.quarter} ${row.year}`,
+    filename,
+    data: await loadReportData(tx, unit.id, row.year, row.quarter),
+    render: async (data, stamp) => {
+      const { reportDocument } = await import('./report-pdf.ts');
+      const { renderPdf } = await import('../../render/pdf.ts');
+      return renderPdf(reportDocument(data, now, { ...stamp, origin }));
+    },
+    blobs,
+    actor,
+    now,
+  });
+  const sha256 = filedDoc.sha256;
   const date = now.toISOString().slice(0, 10);
-  const unitCode = unit.code.replace(/[^A-Za-z0-9_-]/g, '_');
   const created = await createEvidence(tx, {
     unit: { id: unit.id, path: unit.path },
     input: {
       uploadId: randomUUID(),
       title: `Laporan monitoring dan evaluasi rencana aksi ${row.year} triwulan ${row.quarter}`,
-      description: `Disetujui pimpinan ${unit.name} pada ${date}. Dibuat oleh Pulau.`,
+      description: `Disetujui pimpinan ${unit.name} pada ${formatDateId(now)}. Dibuat oleh Pulau.`,
       effectiveDate: date,
       link:
         lkeLink.linked && lkeLink.assessmentId
@@ -87,7 +95,7 @@ export const fileReportEvidence = async (tx: Tx, options: FileReportOptions): Pr
       uploadId: `plan-report-${sha256.slice(0, 16)}`,
       ownerId: actor.id ?? '',
       unitId: unit.id,
-      filename: `monev-rencana-aksi-${unitCode}-${row.year}-tw${row.quarter}.pdf`,
+      filename,
       sha256,
       size: pdf.length,
       mime: 'application/pdf',

@@ -2,6 +2,8 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { Activity } from '../../../contracts/action-plans.ts';
 import type { PlanStatus } from '../../../core/programme/plan-status.ts';
 import { formatDateId, formatId, formatPercentId } from '../../render/format.ts';
+import type { FilingStamp } from '../../documents/file-document.ts';
+import { stampContent } from '../../documents/stamp-content.ts';
 import type { ReportData } from './report-data.ts';
 
 const HEAD_FILL = '#E8EEF4';
@@ -72,7 +74,11 @@ const activityRows = (a: Activity, quarter: number): TableCell[] => {
  * P1.iii.b): per area, each activity's target against its realisation per quarter, status at the quarter's
  * end and evidence titles; the summary; and the leader's approval and forwarding to the parent unit.
  */
-export const reportDocument = (data: ReportData, printedAt: Date): TDocumentDefinitions => {
+export const reportDocument = (
+  data: ReportData,
+  printedAt: Date,
+  stamp?: FilingStamp & { origin: string },
+): TDocumentDefinitions => {
   const { unit, year, quarter, plans, report } = data;
   const all = plans.flatMap((p) => p.activities);
   const count = (s: PlanStatus) => all.filter((a) => a.status.status === s).length;
@@ -161,12 +167,16 @@ export const reportDocument = (data: ReportData, printedAt: Date): TDocumentDefi
     ),
   ];
   content.push(...approval);
-  content.push({
-    text: `Dicetak dari Pulau pada ${formatDateId(printedAt)}.`,
-    color: MUTED,
-    fontSize: 8,
-    margin: [0, 8, 0, 0],
-  });
+  content.push(
+    stamp
+      ? stampContent(stamp)
+      : {
+          text: `Dicetak dari Pulau pada ${formatDateId(printedAt)}.`,
+          color: MUTED,
+          fontSize: 8,
+          margin: [0, 8, 0, 0],
+        },
+  );
   return {
     pageOrientation: 'landscape',
     pageMargins: [36, 36, 36, 36],

@@ -15,24 +15,27 @@ import type { AppDeps } from '../../http/deps.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf, authOf } from '../../http/request-actor.ts';
-import { renderPdf } from '../../render/pdf.ts';
+import { findFiled } from '../../documents/filed-documents-repo.ts';
+import { readFiledPdf } from '../../documents/file-document.ts';
 import { openBlobStore } from '../../storage/open-blob-store.ts';
 import { decideReport } from './decide-report.ts';
-import { fileReportEvidence } from './file-report-evidence.ts';
+import { fileReportEvidence, reportFilename } from './file-report-evidence.ts';
 import { listReports } from './list-reports.ts';
 import { noticeForwarded, noticeReturned, noticeSubmitted } from './report-notices.ts';
 import { loadReportData } from './report-data.ts';
-import { reportDocument } from './report-pdf.ts';
 import { findReportOf } from './repo.ts';
 import { findUnitRef } from '../units/unit-ref.ts';
+import { reopenReport } from './reopen-report.ts';
 import { submitReport } from './submit-report.ts';
+import { publicOrigin } from '../surveys/public-link.ts';
 import { planSubjects } from './subjects.ts';
 
 const tags = ['action-plans'];
 
 /**
  * The quarterly monitoring report: the team lead submits it, the unit's own leader approves (forwarding it to
- * the parent unit) or returns it with a note; its PDF is rendered on demand from live data.
+ * the parent unit) or returns it with a note. Until approval its PDF is rendered from live data; from approval
+ * on the route serves the filed copy byte for byte, and only the leader's audited reopening unfreezes it.
  */
 export const reportRoutes = (deps: AppDeps): AnyRouteSpec[] => {
   const subjects = planSubjects(deps.db);
@@ -110,6 +113,7 @@ export const reportRoutes = (deps: AppDeps): AnyRouteSpec[] => {
             row: decided.row,
             actor,
             blobs,
+            origin: publicOrigin(deps.config, req),
             now,
           });
           return { ...decided.report, filed };
@@ -138,6 +142,25 @@ export const reportRoutes = (deps: AppDeps): AnyRouteSpec[] => {
         }),
     }),
     defineRoute({
+      method: 'POST',
+      url: '/api/plan-reports/:id/reopen',
+      summary:
+        "The unit's own leader reopens an approved report with a reason: its quarter can be corrected again, the filed copy is superseded (audited)",
+      tags,
+      access: { kind: 'action', action: 'plan.approve', subject: (req) => subjects.report(req.params.id) },
+      schema: { params: IdParams, body: ReturnReportBody, response: { 200: Report } },
+      handler: async (req) =>
+        deps.db.transaction((tx) =>
+          reopenReport(tx, {
+            reportId: req.params.id,
+            version: req.body.version,
+            reason: req.body.note,
+            actor: auditActorOf(req),
+            now: deps.now(),
+          }),
+        ),
+    }),
+    defineRoute({
       method: 'GET',
       url: '/api/units/:unitId/plan-reports/:year/:quarter/report.pdf',
       summary:
@@ -151,15 +174,26 @@ export const reportRoutes = (deps: AppDeps): AnyRouteSpec[] => {
       schema: { params: ReportPdfParams },
       handler: async (req, reply) => {
         const { unitId, year, quarter } = req.params;
-        const data = await loadReportData(deps.db, unitId, year, quarter);
-        const pdf = await renderPdf(reportDocument(data, deps.now()));
+        const row = await findReportOf(deps.db, unitId, year, quarter);
+        const filed = row?.status === 'approved' ? await findFiled(deps.db, 'plan_report', row.id) : null;
+        let pdf: Buffer;
+        let filename: string;
+        if (filed) {
+          pdf = await readFiledPdf(blobs, filed);
+          filename = filed.filename;
+          void reply.header('x-content-sha256', filed.sha256);
+        } else {
+          const data = await loadReportData(deps.db, unitId, year, quarter);
+          // Loaded on first use: the PDF engine stays out of the server's start-up.
+          const { reportDocument } = await import('./report-pdf.ts');
+          const { renderPdf } = await import('../../render/pdf.ts');
+          pdf = await renderPdf(reportDocument(data, deps.now()));
+          filename = reportFilename(data.unit.code, year, quarter);
+        }
         return reply
           .type('application/pdf')
           .header('cache-control', 'private, no-cache')
-          .header(
-            'content-disposition',
-            `attachment; filename="monev-rencana-aksi-${data.unit.code.replace(/[^A-Za-z0-9_-]/g, '_')}-${year}-tw${quarter}.pdf"`,
-          )
+          .header('content-disposition', `attachment; filename="${filename}"`)
           .send(pdf);
       },
     }),

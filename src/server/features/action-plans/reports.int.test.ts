@@ -1,7 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ApprovedReport, Dashboard, Plan, Report } from '../../../contracts/action-plans.ts';
-import { assessments, notifications, users } from '../../db/schema.ts';
+import {
+  assessments,
+  auditLog,
+  filedDocuments,
+  notifications,
+  planActivities,
+  users,
+} from '../../db/schema.ts';
+import { sha256Hex } from '../../documents/canonical-json.ts';
 import { extractPdfText } from '../../render/pdf-text.ts';
 import { activityBody, startPlanApp, YEAR, type PlanApp } from './test-kit.ts';
 
@@ -10,6 +18,7 @@ const LEAD = 'lead@sumenep.test';
 const LEADER = 'leader@sumenep.test';
 let evidenceId: string;
 let assessmentId: string;
+let sosialisasiId: string;
 
 const reportsUrl = () => `/api/units/${p.org.sumenep.id}/plan-reports`;
 const pdfUrl = (q: number) => `/api/units/${p.org.sumenep.id}/plan-reports/${YEAR}/${q}/report.pdf`;
@@ -74,6 +83,7 @@ beforeAll(async () => {
       }),
     )
   ).json() as Activity;
+  sosialisasiId = sosialisasi.id;
   evidenceId = await p.seedEvidence(p.org.sumenep.id, 'SK Rencana Kerja ZI 2026');
   await p.putJson(LEAD, `/api/plan-activities/${sosialisasi.id}/realisations/1`, { version: 0, achieved: 1 });
   await p.putJson(LEAD, `/api/plan-activities/${sosialisasi.id}/realisations/2`, { version: 0, achieved: 1 });
@@ -347,5 +357,81 @@ describe('an approved report while the assessment is locked', () => {
     });
     await expectFiledPdf(approved.filed.evidenceId, 'Triwulan 1 Tahun 2026');
     expect((await worksheetLinks()).map((l) => l.evidenceId)).not.toContain(approved.filed.evidenceId);
+  });
+});
+
+describe('an approved report is frozen', () => {
+  const auditOf = async (action: string) =>
+    (await p.t.db.select().from(auditLog).where(eq(auditLog.action, action))).map((a) => ({
+      subjectId: a.subjectId,
+      actorLabel: a.actorLabel,
+      after: a.after as Record<string, unknown>,
+    }));
+
+  it('serves the filed copy byte for byte after the data changed, refuses realisations of its quarter, and is reopened only by the leader, audited', async () => {
+    const q1 = (await listReports(LEADER)).reports[0]!;
+    expect(q1.status).toBe('approved');
+    const first = await (await p.as(LEAD)).get(pdfUrl(1));
+    expect(first.statusCode).toBe(200);
+    const sha = sha256Hex(first.rawPayload);
+    expect(first.headers['x-content-sha256']).toBe(sha);
+    // The audit record of the filing carries the same hash; the PDF prints the data's hash and the code.
+    const filings = (await auditOf('document.filed')).filter((a) => a.after.kind === 'plan_report');
+    const filing = filings.find((a) => a.after.subjectKey === q1.id);
+    expect(filing?.after.sha256).toBe(sha);
+    const [row] = await p.t.db.select().from(filedDocuments).where(eq(filedDocuments.sha256, sha));
+    const text = extractPdfText(first.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain(row!.dataSha256);
+    expect(text).toContain('Keaslian dokumen');
+
+    // A realisation of the approved quarter is refused with a stable code, nothing saved.
+    const refused = await p.putJson(LEAD, `/api/plan-activities/${sosialisasiId}/realisations/1`, {
+      version: 1,
+      achieved: 3,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('QUARTER_REPORT_APPROVED');
+    // The data behind the report changes anyway (an activity renamed), and time passes: same bytes.
+    await p.t.db
+      .update(planActivities)
+      .set({ title: 'Sosialisasi diganti' })
+      .where(eq(planActivities.id, sosialisasiId));
+    p.t.advance(600_000);
+    const again = await (await p.as('leader@jatim.test')).get(pdfUrl(1));
+    expect(again.headers['x-content-sha256'], again.body.slice(0, 300)).toBe(sha);
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+
+    // Reopening: the team lead and the parent's leader are refused; the unit's leader reopens with a reason.
+    for (const email of [LEAD, 'leader@jatim.test']) {
+      const res = await (
+        await p.as(email)
+      ).post(`/api/plan-reports/${q1.id}/reopen`, { version: q1.version, note: 'Koreksi realisasi' });
+      expect(res.statusCode, email).toBe(403);
+    }
+    expect((await auditOf('plan.report_reopened')).length).toBe(0);
+    const reopened = await (
+      await p.as(LEADER)
+    ).post(`/api/plan-reports/${q1.id}/reopen`, { version: q1.version, note: 'Koreksi realisasi TW 1' });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json()).toMatchObject({ status: 'returned', returnNote: 'Koreksi realisasi TW 1' });
+    const [audit] = await auditOf('plan.report_reopened');
+    expect(audit).toMatchObject({ subjectId: q1.id, actorLabel: LEADER });
+    expect(audit?.after).toMatchObject({
+      reason: 'Koreksi realisasi TW 1',
+      supersededDocument: { sha256: sha },
+    });
+    // Reopened: the quarter takes corrections again and the report is live (and no longer the filed copy).
+    const saved = await p.putJson(LEAD, `/api/plan-activities/${sosialisasiId}/realisations/1`, {
+      version: 1,
+      achieved: 3,
+    });
+    expect(saved.statusCode).toBe(200);
+    const live = await (await p.as(LEAD)).get(pdfUrl(1));
+    expect(live.headers['x-content-sha256']).toBeUndefined();
+    expect(extractPdfText(live.rawPayload).replace(/\s+/g, ' ')).toContain('Sosialisasi diganti');
+    expect(
+      (await (await p.as(LEADER)).post(`/api/plan-reports/${q1.id}/reopen`, { version: 2, note: 'x' })).json()
+        .error.code,
+    ).toMatch(/STALE_WRITE|REPORT_NOT_APPROVED/);
   });
 });

@@ -1,7 +1,7 @@
 import type { SaveRealisationBody, SavedRealisation } from '../../../contracts/action-plans.ts';
 import type { Actor } from '../../../core/org/can.ts';
 import type { Tx } from '../../db/client.ts';
-import { badRequest, notFound, staleWrite } from '../../http/errors.ts';
+import { badRequest, conflict, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { linkEvidence } from '../evidence/link-evidence.ts';
 import { lkeCodesOf, presentActivities, todayWib } from './present.ts';
@@ -9,6 +9,7 @@ import {
   evidenceOfUnit,
   findActivity,
   findRealisation,
+  findReportOf,
   insertRealisation,
   touchPlan,
   updateRealisationIfVersion,
@@ -38,6 +39,15 @@ export const saveRealisation = async (
   if (!found) throw notFound('Activity');
   const { activity, plan, unit } = found;
   const today = todayWib(now);
+  // An approved quarter is filed: its report must stay what the leader approved. A change needs the leader to
+  // reopen the report first (audited), or goes into a later quarter.
+  const report = await findReportOf(tx, unit.id, plan.year, quarter);
+  if (report?.status === 'approved')
+    throw conflict(
+      'QUARTER_REPORT_APPROVED',
+      `The report of quarter ${quarter} ${plan.year} is approved; its realisations are frozen until the leader reopens it.`,
+      { reportId: report.id },
+    );
   const current = async () => (await presentActivities(tx, [activity], plan.year, today))[0];
 
   const owned = await evidenceOfUnit(tx, unit.id, input.evidenceIds);
