@@ -30,7 +30,7 @@ export const registerUnitCommands = (program: Command) => {
           } catch (error) {
             if (error instanceof HttpError && error.code === 'IMPORT_INVALID') {
               const lines = (error.details as ImportProblem[]).map(
-                (p) => `  line ${p.line}, ${p.field}: ${p.message}`,
+                (p) => `  row ${p.line}, column ${p.column ?? p.field}: ${p.message}`,
               );
               throw new CliError(`${error.message}\n${lines.join('\n')}`);
             }

@@ -27,16 +27,25 @@ describe('employee rows', () => {
         { line: 8, cells: { name: 'Fajar', email: 'Fajar@KPU.go.id' } },
       ],
       new Set(['199001012015011001']),
+      { name: 'A', nip: 'B', email: 'E' },
     );
-    expect(problems.map((p) => `${p.line}:${p.field}`)).toEqual([
-      '3:name',
-      '4:nip',
-      '5:nip',
-      '6:nip',
-      '7:email',
+    expect(problems.map((p) => `${p.line}:${p.column}:${p.code}:${p.value ?? ''}`)).toEqual([
+      '3:A:NAME_REQUIRED:',
+      '4:B:NIP_DIGITS:1985',
+      '5:B:NIP_DUPLICATE:2',
+      '6:B:NIP_ON_LIST:199001012015011001',
+      '7:E:EMAIL_INVALID:x@',
     ]);
     expect(rows.map((r) => r.row.name)).toEqual(['Andi', 'Fajar']);
     expect(rows[1]?.row.email).toBe('fajar@kpu.go.id');
+  });
+
+  it('names a NIP that Excel turned into a number instead of taking wrong digits', () => {
+    const { problems } = checkEmployeeRows(
+      [{ line: 2, cells: { name: 'Andi', nip: '1,98501E+17' } }],
+      new Set(),
+    );
+    expect(problems).toMatchObject([{ line: 2, field: 'nip', code: 'NIP_AS_NUMBER', value: '1,98501E+17' }]);
   });
 });
 

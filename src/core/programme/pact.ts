@@ -4,6 +4,8 @@
  * declares its Zona Integritas once its leader and all or most employees have signed the pact.
  */
 
+import { isScientificNumber, type SheetProblem } from '../shared/sheet.ts';
+
 /** A NIP (Nomor Induk Pegawai) has 18 digits; people write it with spaces or dots between its parts. */
 export const NIP_LENGTH = 18;
 
@@ -23,7 +25,8 @@ export type EmployeeRowInput = {
   email: string | null;
 };
 
-export type ImportProblem = { line: number; field: string; message: string };
+/** A problem of an imported row, by row, column and code (see core/shared/sheet.ts). */
+export type ImportProblem = SheetProblem;
 
 /** Column names as people write them in Indonesian or English spreadsheets, to our fields. */
 const HEADER_ALIASES: Record<string, keyof EmployeeRowInput> = {
@@ -49,40 +52,66 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type CheckedRows = { rows: Array<{ line: number; row: EmployeeRowInput }>; problems: ImportProblem[] };
 
+/** Where each field sits in the file, as a column letter (A, B…), so a problem names the cell. */
+export type ColumnLetters = Partial<Record<keyof EmployeeRowInput, string>>;
+
 /**
  * Checks imported rows all at once so every problem is reported together: a name is required, a NIP when
  * present has 18 digits and appears once in the file and not already in the unit (`takenNips`), an e-mail
- * when present looks like one. `line` is the spreadsheet line (the header is line 1).
+ * when present looks like one. `line` is the spreadsheet row (the header is row 1).
  */
 export const checkEmployeeRows = (
   records: ReadonlyArray<{ line: number; cells: Partial<Record<keyof EmployeeRowInput, string>> }>,
   takenNips: ReadonlySet<string>,
+  columns: ColumnLetters = {},
 ): CheckedRows => {
   const problems: ImportProblem[] = [];
   const rows: CheckedRows['rows'] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of records) {
     const before = problems.length;
+    const report = (field: keyof EmployeeRowInput, code: string, message: string, value?: string) =>
+      problems.push({
+        line,
+        field,
+        column: columns[field] ?? null,
+        code,
+        message,
+        ...(value === undefined ? {} : { value }),
+      });
     const name = (cells.name ?? '').trim();
-    if (name === '') problems.push({ line, field: 'name', message: 'name is required' });
-    else if (name.length > 200) problems.push({ line, field: 'name', message: 'name is longer than 200' });
+    if (name === '') report('name', 'NAME_REQUIRED', 'name is required');
+    else if (name.length > 200) report('name', 'TOO_LONG', 'longer than 200 characters', '200');
+    const rawNip = (cells.nip ?? '').trim();
     const nip = normaliseNip(cells.nip);
-    if (nip !== null) {
+    if (isScientificNumber(rawNip))
+      report(
+        'nip',
+        'NIP_AS_NUMBER',
+        `the NIP was saved as a number (${rawNip}); its digits are lost`,
+        rawNip,
+      );
+    else if (nip !== null) {
       if (!isValidNip(nip))
-        problems.push({ line, field: 'nip', message: `NIP must have ${NIP_LENGTH} digits (got "${nip}")` });
+        report('nip', 'NIP_DIGITS', `NIP must have ${NIP_LENGTH} digits (got "${nip}")`, nip);
       else if (seen.has(nip))
-        problems.push({ line, field: 'nip', message: `duplicate NIP in the file (line ${seen.get(nip)})` });
+        report(
+          'nip',
+          'NIP_DUPLICATE',
+          `duplicate NIP in the file (row ${seen.get(nip)})`,
+          String(seen.get(nip)),
+        );
       else if (takenNips.has(nip))
-        problems.push({ line, field: 'nip', message: `NIP ${nip} is already in the unit's list` });
+        report('nip', 'NIP_ON_LIST', `NIP ${nip} is already in the unit's list`, nip);
       if (!seen.has(nip)) seen.set(nip, line);
     }
     const email = (cells.email ?? '').trim().toLowerCase();
     if (email !== '' && !EMAIL.test(email))
-      problems.push({ line, field: 'email', message: `"${email}" is not an e-mail address` });
+      report('email', 'EMAIL_INVALID', `"${email}" is not an e-mail address`, email);
     const position = (cells.position ?? '').trim();
     const grade = (cells.grade ?? '').trim();
-    if (position.length > 200) problems.push({ line, field: 'position', message: 'longer than 200' });
-    if (grade.length > 100) problems.push({ line, field: 'grade', message: 'longer than 100' });
+    if (position.length > 200) report('position', 'TOO_LONG', 'longer than 200 characters', '200');
+    if (grade.length > 100) report('grade', 'TOO_LONG', 'longer than 100 characters', '100');
     if (problems.length === before)
       rows.push({ line, row: { name, nip, position, grade, email: email === '' ? null : email } });
   }

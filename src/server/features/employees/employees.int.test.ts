@@ -24,6 +24,7 @@ let base: string;
 
 const NIP_A = '198501012010011001';
 const NIP_B = '199002022015022002';
+const NIP_C = '199103032016032003';
 
 const xlsxBase64 = async (rows: Array<Array<string | number>>) => {
   const book = new ExcelJS.Workbook();
@@ -106,6 +107,17 @@ describe('employees: import', () => {
       [6, 'email'],
     ]);
     expect(await t.db.select().from(employees)).toHaveLength(0);
+  });
+
+  it('names the row and column of each problem with a stable code', async () => {
+    const csv = ['nama;jabatan;nip', 'Andi;Staf, Umum;1,98501E+17', ';Staf;'].join('\r\n');
+    const res = await lead.post(`${base}/import`, { format: 'csv', content: csv });
+    expect(res.statusCode).toBe(400);
+    const details = (res.json() as { error: { details: Array<Record<string, unknown>> } }).error.details;
+    expect(details).toMatchObject([
+      { line: 2, column: 'C', field: 'nip', code: 'NIP_AS_NUMBER', value: '1,98501E+17' },
+      { line: 3, column: 'A', field: 'name', code: 'NAME_REQUIRED' },
+    ]);
   });
 
   it('a file without a name column is refused with the header named', async () => {
@@ -208,5 +220,25 @@ describe('employees: create, edit, link, deactivate', () => {
     expect((await leaderJatim.patch(`/api/employees/${budi.id}`, { version: 3, name: 'X' })).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe('employees: spreadsheets as Indonesians save them', () => {
+  it('reads a CSV saved by Excel in the Indonesian locale: `;`, BOM, CRLF, a comma inside a job title', async () => {
+    const csv =
+      '\uFEFFNama;NIP;Jabatan;Golongan;Email\r\n' +
+      `Wulan Sari;${NIP_C};Kepala Subbagian Umum, Keuangan dan Logistik;III/c;\r\n` +
+      '"Rahmat; PPNPN";;Pengemudi;;\r\n';
+    const res = await lead.post(`${base}/import`, { format: 'csv', content: csv });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 2, linked: 0 });
+    const list = (await lead.get(base)).json() as { employees: Employee[] };
+    const byName = new Map(list.employees.map((e) => [e.name, e]));
+    expect(byName.get('Wulan Sari')).toMatchObject({
+      nip: NIP_C,
+      position: 'Kepala Subbagian Umum, Keuangan dan Logistik',
+      grade: 'III/c',
+    });
+    expect(byName.get('Rahmat; PPNPN')?.position).toBe('Pengemudi');
   });
 });

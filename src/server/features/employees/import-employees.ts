@@ -3,7 +3,7 @@ import type { ImportEmployeesBody } from '../../../contracts/employees.ts';
 import { checkEmployeeRows, normaliseNip, type ImportProblem } from '../../../core/programme/pact.ts';
 import type { Tx } from '../../db/client.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
-import { importInvalid, readCsv, readXlsx } from './read-sheet.ts';
+import { fileProblem, importInvalid, readCsv, readXlsx } from './read-sheet.ts';
 import { findActiveUsersByEmail, insertEmployees, linkedUserIds, nipsTaken } from './repo.ts';
 
 export type ImportEmployeesOptions = {
@@ -24,13 +24,15 @@ export const importEmployees = async (
   tx: Tx,
   { unit, input, actor, now }: ImportEmployeesOptions,
 ): Promise<{ created: number; linked: number }> => {
-  const records =
+  const { records, columns } =
     input.format === 'csv' ? readCsv(input.content) : await readXlsx(Buffer.from(input.content, 'base64'));
-  if (records.length === 0) throw importInvalid([{ line: 2, field: 'file', message: 'no employee rows' }]);
+  if (records.length === 0) throw importInvalid([fileProblem('NO_ROWS', 'no employee rows')]);
   if (records.length > MAX_ROWS)
-    throw importInvalid([{ line: 0, field: 'file', message: `at most ${MAX_ROWS} rows per import` }]);
+    throw importInvalid([
+      fileProblem('TOO_MANY_ROWS', `at most ${MAX_ROWS} rows per import`, String(MAX_ROWS)),
+    ]);
   const nips = records.map((r) => normaliseNip(r.cells.nip)).filter((n): n is string => n !== null);
-  const { rows, problems } = checkEmployeeRows(records, await nipsTaken(tx, unit.id, nips));
+  const { rows, problems } = checkEmployeeRows(records, await nipsTaken(tx, unit.id, nips), columns);
   if (problems.length > 0) throw importInvalid(problems.sort((a, b) => a.line - b.line));
 
   const accounts = await findActiveUsersByEmail(
@@ -47,6 +49,9 @@ export const importEmployees = async (
         linkProblems.push({
           line,
           field: 'email',
+          column: columns.email ?? null,
+          code: 'ACCOUNT_ALREADY_LINKED',
+          value: row.email ?? '',
           message: `the account ${row.email} is already linked in the unit`,
         });
       else {

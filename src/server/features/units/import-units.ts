@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { UnitType } from '../../../contracts/units.ts';
 import { isWithin } from '../../../core/org/unit-path.ts';
+import { columnLetter, readDelimited, type SheetProblem } from '../../../core/shared/sheet.ts';
 import type { Tx } from '../../db/client.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import type { AuditActor } from '../audit/write-audit.ts';
@@ -45,9 +45,20 @@ const Row = z.object({
 });
 type Row = z.infer<typeof Row>;
 
-export type ImportProblem = { line: number; field: string; message: string };
+export type ImportProblem = SheetProblem;
 
 export type ImportUnitsOptions = { parentId: string; csv: string; actor: AuditActor; now: Date };
+
+/** A zod issue of a row as a stable code the UI translates. */
+const unitIssueCode = (issue: z.core.$ZodIssue): string => {
+  const field = String(issue.path[0] ?? '');
+  if (issue.code === 'too_small') return 'REQUIRED';
+  if (issue.code === 'too_big') return 'TOO_LONG';
+  if (field === 'type') return 'UNIT_TYPE_UNKNOWN';
+  if (field === 'is_public_service' || field === 'afirmasi') return 'FLAG_INVALID';
+  if (field === 'code') return 'UNIT_CODE_INVALID';
+  return 'INVALID';
+};
 
 const invalid = (problems: ImportProblem[]) =>
   new HttpError(
@@ -64,51 +75,68 @@ const invalid = (problems: ImportProblem[]) =>
 export const importUnits = async (tx: Tx, options: ImportUnitsOptions): Promise<UnitRow[]> => {
   const root = await findUnit(tx, options.parentId);
   if (!root) throw notFound('Unit');
-  let records: Record<string, string>[];
-  try {
-    records = parse(options.csv.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      delimiter: [',', ';'],
-    });
-  } catch (error) {
-    throw invalid([{ line: 0, field: 'csv', message: (error as Error).message }]);
-  }
-  const header = Object.keys(records[0] ?? {});
+  const read = readDelimited(options.csv);
+  if (!read.ok) throw invalid([read.problem]);
+  const [headerRow, ...dataRows] = read.table.rows;
+  const header = (headerRow?.cells ?? []).map((h) => h.trim().toLowerCase());
+  const letterOf = (field: string): string | null => {
+    const index = header.indexOf(field);
+    return index < 0 ? null : columnLetter(index);
+  };
   const missing = ['code', 'name', 'type'].filter((c) => !header.includes(c));
-  if (records.length === 0 || missing.length > 0) {
+  if (missing.length > 0 || dataRows.length === 0) {
     throw invalid([
       {
         line: 1,
         field: 'header',
+        column: null,
+        code: missing.length > 0 ? 'COLUMNS_MISSING' : 'NO_ROWS',
+        value: missing.join(', '),
         message: `required columns: code, name, type; missing: ${missing.join(', ') || 'rows'}`,
       },
     ]);
   }
+  const records = dataRows.map(({ line, cells }) => ({
+    line,
+    record: Object.fromEntries(header.map((name, i) => [name, (cells[i] ?? '').trim()])),
+  }));
+  const problem = (line: number, field: string, code: string, message: string, value?: string) => ({
+    line,
+    field,
+    column: letterOf(field),
+    code,
+    message,
+    ...(value === undefined ? {} : { value }),
+  });
 
   const problems: ImportProblem[] = [];
   const rows = new Map<string, { line: number; row: Row }>();
-  records.forEach((record, index) => {
-    const line = index + 2;
+  for (const { line, record } of records) {
     const parsed = Row.safeParse(record);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        problems.push({ line, field: String(issue.path[0] ?? ''), message: issue.message });
-      return;
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        problems.push(problem(line, field, unitIssueCode(issue), issue.message, record[field]));
+      }
+      continue;
     }
     const key = parsed.data.code.toLowerCase();
-    if (rows.has(key))
-      problems.push({
-        line,
-        field: 'code',
-        message: `duplicate code in the file (line ${rows.get(key)?.line})`,
-      });
+    const first = rows.get(key);
+    if (first)
+      problems.push(
+        problem(
+          line,
+          'code',
+          'CODE_DUPLICATE',
+          `duplicate code in the file (row ${first.line})`,
+          String(first.line),
+        ),
+      );
     else rows.set(key, { line, row: parsed.data });
-  });
+  }
   for (const { line, row } of rows.values()) {
     if (await findUnitByCode(tx, row.code))
-      problems.push({ line, field: 'code', message: `code ${row.code} already exists` });
+      problems.push(problem(line, 'code', 'UNIT_CODE_TAKEN', `code ${row.code} already exists`, row.code));
   }
   if (problems.length > 0) throw invalid(problems);
 
@@ -132,11 +160,15 @@ export const importUnits = async (tx: Tx, options: ImportUnitsOptions): Promise<
         continue;
       }
       if (parent === null) {
-        problems.push({
-          line: entry.line,
-          field: 'parent_code',
-          message: `parent ${entry.row.parent_code} is not inside ${root.code}`,
-        });
+        problems.push(
+          problem(
+            entry.line,
+            'parent_code',
+            'PARENT_UNKNOWN',
+            `parent ${entry.row.parent_code} is not inside ${root.code}`,
+            entry.row.parent_code,
+          ),
+        );
         continue;
       }
       const unit = await createUnit(tx, {
@@ -156,7 +188,7 @@ export const importUnits = async (tx: Tx, options: ImportUnitsOptions): Promise<
     }
     if (next.length === pending.length) {
       for (const entry of next)
-        problems.push({ line: entry.line, field: 'parent_code', message: 'parent codes form a cycle' });
+        problems.push(problem(entry.line, 'parent_code', 'PARENT_CYCLE', 'parent codes form a cycle'));
       break;
     }
     pending = next;

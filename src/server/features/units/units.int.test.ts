@@ -162,7 +162,9 @@ describe('units: what each may do', () => {
       csv: 'code,name,type,parent_code\nKPU-SBY,KPU Surabaya,kabupaten_kota,\nKPU-X,,kabupaten_kota,\nKPU-Y,Y,upt,NOPE\n',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details).toEqual([{ line: 3, field: 'name', message: expect.any(String) }]);
+    expect(bad.json().error.details).toEqual([
+      { line: 3, field: 'name', column: 'B', code: 'REQUIRED', value: '', message: expect.any(String) },
+    ]);
     const csv = [
       'code;name;type;parent_code;region;is_public_service;afirmasi',
       'KPU-SBY-UPT;UPT Surabaya;upt;KPU-SBY;Kota Surabaya;ya;tidak',

@@ -1,7 +1,6 @@
 import type { CreateEmployeeBody, Employee, UpdateEmployeeBody } from '../../../contracts/employees.ts';
 import { api } from '../../lib/api.ts';
-
-export type ImportProblem = { line: number; field: string; message: string };
+import { decodeCsv } from '../../lib/decode-csv.ts';
 
 export const employeeKeys = {
   list: (unitId: string | null) => ['employees', unitId] as const,
@@ -27,5 +26,5 @@ export const readImportFile = async (file: File): Promise<{ format: 'csv' | 'xls
       binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return { format: 'xlsx', content: btoa(binary) };
   }
-  return { format: 'csv', content: await file.text() };
+  return { format: 'csv', content: decodeCsv(new Uint8Array(await file.arrayBuffer())) };
 };

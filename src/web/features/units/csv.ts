@@ -1,38 +1,10 @@
 import { UNIT_TYPES } from '../../../contracts/units.ts';
+import { readDelimited } from '../../../core/shared/sheet.ts';
 
-/** RFC 4180-ish: commas or semicolons (Excel in Indonesian locale writes `;`), quotes, CRLF. */
+/** The rows of a CSV as the server reads them (core/shared/sheet.ts): `;` or `,` from the header line, quotes, CRLF. */
 export const parseCsv = (text: string): string[][] => {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const separator = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((cells) => cells.some((cell) => cell.trim() !== ''));
+  const read = readDelimited(text);
+  return read.ok ? read.table.rows.map((row) => row.cells) : [];
 };
 
 export const CSV_COLUMNS = [
@@ -55,19 +27,27 @@ export type CsvCheck = { rows: number; problems: RowProblem[]; preview: Record<s
 
 /** Checks before upload what can be checked without the server; codes compare case-insensitively, as on the server. */
 export const checkUnitsCsv = (text: string, existingCodes: ReadonlySet<string>): CsvCheck => {
-  const table = parseCsv(text.replace(/^\uFEFF/, ''));
-  const header = (table[0] ?? []).map((cell) => cell.trim().toLowerCase());
+  const read = readDelimited(text);
+  if (!read.ok)
+    return {
+      rows: 0,
+      problems: [{ line: read.problem.line, column: '', key: 'sheet.problem.UNCLOSED_QUOTE' }],
+      preview: [],
+    };
+  const [headerRow, ...dataRows] = read.table.rows;
+  const header = (headerRow?.cells ?? []).map((cell) => cell.trim().toLowerCase());
   const problems: RowProblem[] = [];
   for (const column of REQUIRED) {
     if (!header.includes(column)) problems.push({ line: 1, column, key: 'units.import.missingColumn' });
   }
-  if (problems.length > 0 || table.length === 0) return { rows: 0, problems, preview: [] };
-  const records = table
-    .slice(1)
-    .map((cells) => Object.fromEntries(header.map((name, i) => [name, (cells[i] ?? '').trim()])));
+  if (problems.length > 0 || !headerRow) return { rows: 0, problems, preview: [] };
+  const lines = dataRows.map((row) => row.line);
+  const records = dataRows.map(({ cells }) =>
+    Object.fromEntries(header.map((name, i) => [name, (cells[i] ?? '').trim()])),
+  );
   const codes = new Set<string>();
   records.forEach((record, index) => {
-    const line = index + 2;
+    const line = lines[index] ?? index + 2;
     const code = record.code ?? '';
     if (!code) problems.push({ line, column: 'code', key: 'errors.REQUIRED' });
     else if (!CODE.test(code) || code.length > 40)
@@ -91,7 +71,7 @@ export const checkUnitsCsv = (text: string, existingCodes: ReadonlySet<string>):
     const parent = record.parent_code ?? '';
     if (parent && !codes.has(parent.toLowerCase()) && !existingCodes.has(parent.toLowerCase())) {
       problems.push({
-        line: index + 2,
+        line: lines[index] ?? index + 2,
         column: 'parent_code',
         key: 'units.import.unknownParent',
         value: parent,

@@ -1,10 +1,10 @@
-import { Alert, Button, FileButton, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { isApiError } from '../../../lib/api.ts';
-import { employeesApi, readImportFile, type ImportProblem } from '../api.ts';
+import { SheetProblems, sheetProblemsOf } from '../../../components/sheet-problems.tsx';
+import { employeesApi, readImportFile } from '../api.ts';
 
 /**
  * Import from CSV or XLSX, all or nothing: when the file has problems, every one is listed by line and
@@ -17,10 +17,7 @@ export function ImportPanel({ unitId, onDone }: { unitId: string; onDone: () => 
     mutationFn: async (f: File) => employeesApi.import(unitId, await readImportFile(f)),
     onSuccess: onDone,
   });
-  const problems =
-    isApiError(run.error, 'IMPORT_INVALID') && Array.isArray(run.error.details)
-      ? (run.error.details as ImportProblem[])
-      : null;
+  const problems = sheetProblemsOf(run.error);
   return (
     <Stack>
       <Text size="sm">{t('employees.import.help')}</Text>
@@ -48,28 +45,7 @@ export function ImportPanel({ unitId, onDone }: { unitId: string; onDone: () => 
           {t('employees.import.done', { created: run.data.created, linked: run.data.linked })}
         </Alert>
       )}
-      {problems && (
-        <Alert color="red" title={t('employees.import.problems', { count: problems.length })}>
-          <Table striped withTableBorder aria-label={t('employees.import.problemsTable')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('employees.import.line')}</Table.Th>
-                <Table.Th>{t('employees.import.field')}</Table.Th>
-                <Table.Th>{t('employees.import.message')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {problems.map((p, i) => (
-                <Table.Tr key={`${p.line}-${p.field}-${i}`}>
-                  <Table.Td>{p.line}</Table.Td>
-                  <Table.Td>{p.field}</Table.Td>
-                  <Table.Td>{p.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Alert>
-      )}
+      {problems && <SheetProblems problems={problems} />}
       {run.isError && !problems && <ErrorAlert error={run.error} />}
       <Group justify="flex-end">
         <Button disabled={!file} loading={run.isPending} onClick={() => file && run.mutate(file)}>

@@ -1,29 +1,12 @@
-import { Alert, Button, Code, FileInput, Group, List, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../../contracts/units.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { isApiError } from '../../../lib/api.ts';
+import { SheetProblems, sheetProblemsOf } from '../../../components/sheet-problems.tsx';
+import { decodeCsv } from '../../../lib/decode-csv.ts';
 import { checkUnitsCsv, CSV_COLUMNS, type RowProblem } from '../csv.ts';
 import { unitsApi, useUnitMutation, type ImportResult } from '../api.ts';
-
-type ServerIssue = { path?: unknown; message?: unknown; row?: unknown; line?: unknown; field?: unknown };
-
-/** Row problems the server reported (400 with details), in whatever of the usual shapes it sends them. */
-const serverProblems = (error: unknown): { where: string; message: string }[] => {
-  if (!isApiError(error) || !Array.isArray(error.details)) return [];
-  return (error.details as ServerIssue[]).map((issue) => {
-    const row = issue.row ?? issue.line;
-    const where =
-      typeof row === 'number' || typeof row === 'string'
-        ? String(row)
-        : Array.isArray(issue.path)
-          ? issue.path.map(String).join('.')
-          : '';
-    const field = typeof issue.field === 'string' && issue.field ? `${issue.field}: ` : '';
-    return { where, message: field + (typeof issue.message === 'string' ? issue.message : '') };
-  });
-};
 
 export function ImportDialog({
   parent,
@@ -40,7 +23,7 @@ export function ImportDialog({
   const existing = useMemo(() => new Set(units.map((unit) => unit.code.toLowerCase())), [units]);
   const check = useMemo(() => (csv.trim() ? checkUnitsCsv(csv, existing) : null), [csv, existing]);
   const mutation = useUnitMutation(unitsApi.import, onDone);
-  const fromServer = serverProblems(mutation.error);
+  const fromServer = sheetProblemsOf(mutation.error);
 
   const problemText = (problem: RowProblem) =>
     t(problem.key, { value: problem.value ?? '', column: problem.column }) +
@@ -59,7 +42,7 @@ export function ImportDialog({
         clearable
         onChange={(next) => {
           setFile(next);
-          if (next) void next.text().then(setCsv);
+          if (next) void next.arrayBuffer().then((bytes) => setCsv(decodeCsv(new Uint8Array(bytes))));
         }}
       />
       <Textarea
@@ -105,17 +88,7 @@ export function ImportDialog({
           </Table.ScrollContainer>
         </Alert>
       )}
-      <ErrorAlert error={mutation.error} />
-      {fromServer.length > 0 && (
-        <List size="sm" aria-label={t('units.import.problemsTable')}>
-          {fromServer.map((problem, index) => (
-            <List.Item key={index}>
-              {problem.where && <strong>{t('units.import.at', { where: problem.where })} </strong>}
-              {problem.message}
-            </List.Item>
-          ))}
-        </List>
-      )}
+      {fromServer ? <SheetProblems problems={fromServer} /> : <ErrorAlert error={mutation.error} />}
       <Group justify="flex-end">
         <Button
           onClick={() => mutation.mutate({ parentId: parent.id, csv })}
