@@ -416,3 +416,4 @@ export * from './schema/team.ts';
 export * from './schema/surveys-extra.ts';
 export * from './schema/action-plans.ts';
 export * from './schema/documents.ts';
+export * from './schema/worksheet-versions.ts';

@@ -13,16 +13,18 @@ import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf, authOf } from '../../http/request-actor.ts';
 import { answerRoutes } from './answer-routes.ts';
 import { createAssessment } from './create-assessment.ts';
-import { getWorksheet } from './get-worksheet.ts';
 import { presentAssessment } from './present-assessment.ts';
+import { readWorksheet } from './read-worksheet.ts';
 import { findUnitInfo, listAssessmentContexts } from './repo.ts';
 import { assessmentSubjects } from './subjects.ts';
 import { transitionRoutes } from './transition-routes.ts';
+import { createWorksheetCache } from './worksheet-cache.ts';
 
 const tags = ['assessments'];
 
 export const assessmentRoutes = (deps: AppDeps): AnyRouteSpec[] => {
   const subjects = assessmentSubjects(deps);
+  const worksheets = createWorksheetCache();
   return [
     defineRoute({
       method: 'GET',
@@ -74,9 +76,19 @@ export const assessmentRoutes = (deps: AppDeps): AnyRouteSpec[] => {
       summary: "The worksheet: the unit's answers, evidence links and comment counts per item",
       tags,
       access: { kind: 'action', action: 'assessment.read', subject: (req) => subjects.unit(req.params) },
+      // The reply is written as text (read-worksheet); the schema documents it, the contract test holds it to it.
       schema: { params: IdParams, response: { 200: Worksheet } },
-      handler: async (req) =>
-        getWorksheet(deps.db, { context: await subjects.loadOnce(req.params), who: authOf(req).actor }),
+      handler: async (req, reply) => {
+        const read = await readWorksheet(deps.db, worksheets, {
+          context: await subjects.loadOnce(req.params),
+          who: authOf(req).actor,
+          ifNoneMatch: req.headers['if-none-match'],
+        });
+        // private: the reply depends on the caller; no-cache: the browser asks again each time, with the ETag.
+        reply.header('etag', read.etag).header('cache-control', 'private, no-cache');
+        if (read.kind === 'not-modified') return reply.code(304).send();
+        return reply.type('application/json; charset=utf-8').send(read.json);
+      },
     }),
     ...answerRoutes(deps, subjects),
     ...transitionRoutes(deps, subjects),
