@@ -8,8 +8,12 @@ const order = levelOrder(reviewConfigSchema.parse({ preliminaryReview: true }));
 const at = (status: ReviewStatus, tpiStage = 0) => ({ status, tpiStage });
 
 describe('levelDone', () => {
-  it('the unit always sees its own level', () => {
-    expect(levelDone('unit', at('draft'), order)).toBe(true);
+  it("the unit's own level from its hand-over on, not while a draft or returned to it", () => {
+    expect(levelDone('unit', at('draft'), order)).toBe(false);
+    expect(levelDone('unit', at('returned', 1), order)).toBe(false);
+    expect(levelDone('unit', at('submitted'), order)).toBe(true);
+    expect(levelDone('unit', at('resubmitted'), order)).toBe(true);
+    expect(levelDone('unit', at('decided_wbk'), order)).toBe(true);
   });
   it('the preliminary review is done once TPI has the assessment', () => {
     expect(levelDone('preliminary', at('preliminary_review'), order)).toBe(false);

@@ -4,6 +4,8 @@ import type { NodeScore } from '../../../core/lke/score-assessment.ts';
 import type { LevelId } from '../../../core/review/answer-levels.ts';
 import { formatId, mul, ratio } from '../../../core/shared/exact.ts';
 import { formatDateId } from '../../render/format.ts';
+import type { FilingStamp } from '../../documents/file-document.ts';
+import { stampContent } from '../../documents/stamp-content.ts';
 import type { LheData } from './lhe-data.ts';
 
 const HEAD_FILL = '#E8EEF4';
@@ -64,7 +66,11 @@ const ruleRow = (r: RuleResult): TableCell[] => [
  * its weight; each area against its minimum for the target predicate; the §4.1 rules, the failing ones first
  * in their own list; the reviewer's notes per item; the items returned for revision.
  */
-export const lheDocument = (d: LheData, printedAt: Date): TDocumentDefinitions => {
+export const lheDocument = (
+  d: LheData,
+  printedAt: Date,
+  stamp?: FilingStamp & { origin: string },
+): TDocumentDefinitions => {
   const s = d.score;
   const label = levelLabel(d.level);
   const eligible = d.failing.length === 0;
@@ -201,7 +207,9 @@ export const lheDocument = (d: LheData, printedAt: Date): TDocumentDefinitions =
       notes,
       heading('V. Butir yang dikembalikan untuk perbaikan'),
       returned,
-      { text: `Dicetak ${formatDateId(printedAt)} oleh Pulau.`, color: MUTED, margin: [0, 12, 0, 0] },
+      stamp
+        ? stampContent(stamp)
+        : { text: `Dicetak ${formatDateId(printedAt)} oleh Pulau.`, color: MUTED, margin: [0, 12, 0, 0] },
     ],
     footer: (page, pages) => ({
       columns: [

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreAssessment } from '../../../core/lke/score-assessment.ts';
 import type { LkeTemplate } from '../../../core/lke/template-model.ts';
 import { formatId } from '../../../core/shared/exact.ts';
-import { answers, assessments, itemReviews, periods, reviewAssignments } from '../../db/schema.ts';
+import { and, eq } from 'drizzle-orm';
+import {
+  answers,
+  assessments,
+  auditLog,
+  filedDocuments,
+  itemReviews,
+  periods,
+  reviewAssignments,
+} from '../../db/schema.ts';
+import { sha256Hex } from '../../documents/canonical-json.ts';
 import { extractPdfText } from '../../render/pdf-text.ts';
 import { bestAnswers, lkeTemplate } from '../../../../test/support/lke-answers.ts';
 import {
@@ -205,5 +215,40 @@ describe('LHE PDF: the real figures of the level', () => {
     const res = await lhe(assignedTpi, 'tpi:team_lead');
     expect(res.statusCode).toBe(200);
     expect(textOf(res.rawPayload)).toContain('TPI — tahap team_lead');
+  });
+});
+
+describe('LHE PDF: filed once its level is done', () => {
+  it('the same bytes after the answers change, hash as in the audit record; superseded (audited) when the level is reopened', async () => {
+    const first = await lhe(lead, 'tpi:member');
+    const sha = sha256Hex(first.rawPayload);
+    expect(first.headers['x-content-sha256']).toBe(sha);
+    const filings = await t.db.select().from(auditLog).where(eq(auditLog.action, 'document.filed'));
+    const filing = filings.find(
+      (f) => (f.after as { subjectKey: string }).subjectKey === `${assessmentId}:tpi:member`,
+    );
+    expect((filing?.after as { sha256: string }).sha256).toBe(sha);
+    const [row] = await t.db.select().from(filedDocuments).where(eq(filedDocuments.sha256, sha));
+    expect(textOf(first.rawPayload)).toContain(row!.dataSha256);
+
+    // The stage's answer changes in the database (it should not, the stage is behind): the filed copy stands.
+    await t.db
+      .update(answers)
+      .set({ explanation: 'Catatan diubah kemudian' })
+      .where(
+        and(eq(answers.assessmentId, assessmentId), eq(answers.level, 'tpi:member'), eq(answers.code, CODE)),
+      );
+    const again = await lhe(assignedTpi, 'tpi:member');
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+
+    // The unit gets its work back: the unit's level and the stage are at work again, nothing filed stands.
+    await t.db.update(assessments).set({ status: 'returned' }).where(eq(assessments.id, assessmentId));
+    expect((await lhe(lead, 'unit')).json().error.code).toBe('LHE_LEVEL_NOT_DONE');
+    const live = await lhe(assignedTpi, 'tpi:member');
+    expect(live.statusCode).toBe(200);
+    expect(live.headers['x-content-sha256']).toBeUndefined();
+    expect(textOf(live.rawPayload)).toContain('Catatan diubah kemudian');
+    const superseded = await t.db.select().from(auditLog).where(eq(auditLog.action, 'document.superseded'));
+    expect(superseded.map((s) => (s.after as { sha256: string }).sha256)).toContain(sha);
   });
 });

@@ -4,12 +4,17 @@ import { actsAs } from '../../../core/review/review-actor.ts';
 import type { Tx } from '../../db/client.ts';
 import { units } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
-import { renderPdf } from '../../render/pdf.ts';
+import { fileOnce, supersedeFiled } from '../../documents/file-once.ts';
+import { findFiled } from '../../documents/filed-documents-repo.ts';
+import type { FilingStamp } from '../../documents/file-document.ts';
+import type { BlobStore } from '../../storage/blob-store.ts';
+import type { AnswerLevels, LevelId } from '../../../core/review/answer-levels.ts';
+import type { Predicate } from '../../../core/review/review-status.ts';
+import type { LkeTemplate } from '../../../core/lke/template-model.ts';
 import { findAssessmentContext } from '../assessments/repo.ts';
 import { loadReview, type LoadedReview } from '../reviews/load-review.ts';
 import { requireReviewReader } from '../reviews/review-access.ts';
 import { lheData } from './lhe-data.ts';
-import { lheDocument } from './lhe-pdf.ts';
 import { levelDone } from './level-done.ts';
 
 /**
@@ -24,15 +29,43 @@ const readsInProgress = (loaded: LoadedReview, actor: Actor, level: string): boo
   return false;
 };
 
+/** What an LHE is made from, kept as it was when its level finished: the scores are recomputed from it. */
+export type LheInput = {
+  unit: { name: string; code: string };
+  period: { name: string; year: number };
+  target: Predicate;
+  status: string;
+  alreadyWbk: boolean;
+  level: LevelId;
+  levels: AnswerLevels;
+};
+
+const SYSTEM = { id: null, label: 'Pulau', ip: null };
+
+const render = async (
+  template: LkeTemplate,
+  input: LheInput,
+  now: Date,
+  stamp?: FilingStamp & { origin: string },
+): Promise<Buffer> => {
+  // Loaded on first use: the PDF engine stays out of the server's start-up.
+  const { lheDocument } = await import('./lhe-pdf.ts');
+  const { renderPdf } = await import('../../render/pdf.ts');
+  return renderPdf(lheDocument(lheData({ template, ...input }), now, stamp));
+};
+
 /**
- * The LHE of one level of one assessment as PDF bytes with a file name. Who reads the review at all is the
+ * The LHE of one level of one assessment as PDF bytes with a file name. Once the level's work is done the
+ * report is filed on its first reading (data and bytes frozen, audited) and every later reading gets those
+ * bytes; when the workflow hands the level its work again (a return, a resubmission) the copy is superseded
+ * and the next finish files a new one. Who reads the review at all is the
  * reviews feature's rule (`requireReviewReader`: the unit's side, assigned TPI once handed over, TPN once
  * proposed); on top of it a level's report waits until that level's work is done (409 LHE_LEVEL_NOT_DONE).
  */
 export const readLhe = async (
   tx: Tx,
-  args: { assessmentId: string; level: string; actor: Actor; now: Date },
-): Promise<{ pdf: Buffer; filename: string }> => {
+  args: { assessmentId: string; level: string; actor: Actor; now: Date; blobs: BlobStore; origin: string },
+): Promise<{ pdf: Buffer; filename: string; sha256: string | null }> => {
   const context = await findAssessmentContext(tx, args.assessmentId);
   if (!context) throw notFound('Assessment');
   const loaded = await loadReview(tx, context, { now: args.now });
@@ -43,22 +76,47 @@ export const readLhe = async (
     throw badRequest('LHE_LEVEL_UNKNOWN', `No level ${args.level} in this agency's evaluation.`, {
       levels: order,
     });
-  if (!levelDone(level, loaded.state, order) && !readsInProgress(loaded, args.actor, level))
+  const done = levelDone(level, loaded.state, order);
+  if (!done && !readsInProgress(loaded, args.actor, level))
     throw conflict('LHE_LEVEL_NOT_DONE', `The ${level} level has not finished its work yet.`, { level });
 
   const { assessment: a, period, unit } = context;
   const [u] = await tx.select({ code: units.code }).from(units).where(eq(units.id, unit.id));
-  const data = lheData({
-    template: loaded.template,
-    levels: loaded.levels,
-    level,
+  const input: LheInput = {
     unit: { name: unit.name, code: u?.code ?? '' },
     period: { name: period.name, year: period.year },
     target: loaded.ctx.target,
     status: a.status,
     alreadyWbk: a.alreadyWbk,
-  });
-  const pdf = await renderPdf(lheDocument(data, args.now));
+    level,
+    levels: loaded.levels,
+  };
   const safeLevel = level.replace(/[^a-z0-9_-]/gi, '-');
-  return { pdf, filename: `LHE-${u?.code ?? 'unit'}-${period.year}-${safeLevel}.pdf` };
+  const filename = `LHE-${u?.code ?? 'unit'}-${period.year}-${safeLevel}.pdf`;
+  const subjectKey = `${a.id}:${level}`;
+  const unitScope = { id: unit.id, path: unit.path };
+  if (!done) {
+    const stale = await findFiled(tx, 'lhe', subjectKey);
+    if (stale)
+      await supersedeFiled(tx, stale, {
+        actor: SYSTEM,
+        reason: 'level_reopened',
+        now: args.now,
+        unit: unitScope,
+      });
+    return { pdf: await render(loaded.template, input, args.now), filename, sha256: null };
+  }
+  const { row, pdf } = await fileOnce(tx, {
+    kind: 'lhe',
+    subjectKey,
+    unit: unitScope,
+    title: `Laporan hasil evaluasi ${unit.name} ${period.year}, ${level}`,
+    filename,
+    data: input,
+    render: (data, stamp) => render(loaded.template, data, args.now, { ...stamp, origin: args.origin }),
+    blobs: args.blobs,
+    actor: SYSTEM,
+    now: args.now,
+  });
+  return { pdf, filename: row.filename, sha256: row.sha256 };
 };

@@ -19,7 +19,9 @@ import {
   pactSigningLinks,
   periods,
   users,
+  filedDocuments,
 } from '../../db/schema.ts';
+import { sha256Hex } from '../../documents/canonical-json.ts';
 import { extractPdfText } from '../../render/pdf-text.ts';
 
 type Overview = {
@@ -329,6 +331,14 @@ describe('pact: progress, reminders, signed list', () => {
     const download = await lead.get(`/api/evidence/${ev.id}/versions/${ev.current.id}/download`);
     expect(download.statusCode).toBe(200);
     expect(extractPdfText(download.rawPayload)).toContain('Wati');
+    // Filed: the evidence's bytes are the filed copy, whose hash the audit record holds and whose data hash
+    // and verification code the list prints.
+    const sha = sha256Hex(download.rawPayload);
+    const [filed] = await t.db.select().from(filedDocuments).where(eq(filedDocuments.sha256, sha));
+    expect(filed?.kind).toBe('pact_list');
+    expect(extractPdfText(download.rawPayload).replace(/\s+/g, ' ')).toContain(filed!.dataSha256);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'document.filed'));
+    expect(audits.map((a) => (a.after as { sha256: string }).sha256)).toContain(sha);
   });
 
   it('an expired link is 410 SIGNING_LINK_EXPIRED', async () => {

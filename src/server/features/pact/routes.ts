@@ -150,7 +150,10 @@ export const pactRoutes = (deps: AppDeps): AnyRouteSpec[] => {
         return reply
           .type('application/pdf')
           .header('cache-control', 'private, no-cache')
-          .header('content-disposition', `attachment; filename="pakta-integritas-${unit.id}.pdf"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="pakta-integritas-${unit.code.replace(/[^A-Za-z0-9_-]/g, '_')}-${deps.now().toISOString().slice(0, 10)}.pdf"`,
+          )
           .send(pdf);
       },
     }),
@@ -169,6 +172,7 @@ export const pactRoutes = (deps: AppDeps): AnyRouteSpec[] => {
           who: auth.actor,
           actor: auditActorOf(req),
           blobs,
+          origin: publicOrigin(deps.config, req),
           now: deps.now(),
         });
         return reply.code(201).send(created);

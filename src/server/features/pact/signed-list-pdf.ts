@@ -1,5 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatDateId } from '../../render/format.ts';
+import type { FilingStamp } from '../../documents/file-document.ts';
+import { stampContent } from '../../documents/stamp-content.ts';
 import type { SignedListData } from './signed-list-data.ts';
 
 const HEAD_FILL = '#E8EEF4';
@@ -18,13 +20,18 @@ const VIA = { login: 'Akun Pulau', link: 'Tautan sekali pakai' } as const;
  * SHA-256, and every recorded signature with NIP, position, time and how it was given. It is LKE evidence
  * for P1.iv.d ("Dokumen pakta integritas").
  */
-export const signedListDocument = (data: SignedListData, printedAt: Date): TDocumentDefinitions => {
+export const signedListDocument = (
+  data: SignedListData,
+  printedAt: Date,
+  stamp?: FilingStamp & { origin: string },
+): TDocumentDefinitions => {
   const rows: TableCell[][] = data.signers.map((s, i) => [
     { text: String(i + 1), alignment: 'right' },
     s.name,
     s.nip ?? '–',
     s.position || '–',
-    timeWib(s.signedAt),
+    // A filed list's data went through JSON: its times come back as strings.
+    timeWib(new Date(s.signedAt)),
     VIA[s.via],
   ]);
   const content: Content[] = [
@@ -68,6 +75,7 @@ export const signedListDocument = (data: SignedListData, printedAt: Date): TDocu
       color: '#555555',
       margin: [0, 10, 0, 0],
     },
+    ...(stamp ? [stampContent(stamp)] : []),
   ];
   return {
     info: { title: `Daftar penandatangan pakta integritas — ${data.unitName}` },
