@@ -376,7 +376,8 @@ export const buildLkeLayout = (t: LkeTemplate, data: LayoutData, options: Layout
           );
           const n = `SUM(${f.numerator.map(cell).join(',')})`;
           const d = den ? cell(den.code) : `SUM(${f.denominator.map(cell).join(',')})`;
-          formula = `IF(${guard},"",IF(${d}=0,IF(${n}=0,${num(ch.zeroOverZero)},${num(ch.positiveOverZero)}),MIN(1,${n}/${d})))`;
+          // A positive count over 0 is refused by the core (ratio_positive_over_zero): blank, like an unanswered item.
+          formula = `IF(${guard},"",IF(${d}=0,IF(${n}=0,${num(ch.zeroOverZero)},""),MIN(1,${n}/${d})))`;
         } else {
           const prev = cell(f.previous);
           const now = cell(f.current);
