@@ -5,6 +5,7 @@ import { registerAuditCommands } from './commands/audit.ts';
 import { registerUnitCommands } from './commands/unit.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerScoresCommands } from './commands/scores.ts';
 
 const program = new Command('pulau')
   .description('Pulau — Zona Integritas (WBK/WBBM): programme, LKE, evaluation, surveys')
@@ -19,6 +20,7 @@ registerAuditCommands(program);
 registerUnitCommands(program);
 registerUserCommands(program);
 registerDemoCommand(program);
+registerScoresCommands(program);
 
 const optional = async (path: string, name: string) => {
   // Commands of features still being built are registered when their file exists.

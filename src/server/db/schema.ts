@@ -417,3 +417,4 @@ export * from './schema/surveys-extra.ts';
 export * from './schema/action-plans.ts';
 export * from './schema/documents.ts';
 export * from './schema/worksheet-versions.ts';
+export * from './schema/scores.ts';

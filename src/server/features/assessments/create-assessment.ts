@@ -8,6 +8,7 @@ import { carryFromPrevious, findCarrySource } from './carry-from-previous.ts';
 import { pinnedTemplate } from './pinned-template.ts';
 import { auditView } from './present-assessment.ts';
 import { findAssessmentOf, findPeriodRow, findUnitInfo, insertAssessment } from './repo.ts';
+import { refreshScores } from '../scores/refresh-scores.ts';
 
 export type CreateAssessmentOptions = {
   input: CreateAssessmentBody;
@@ -55,5 +56,6 @@ export const createAssessment = async (tx: Tx, { input, actor, now }: CreateAsse
     },
     now,
   });
+  await refreshScores(tx, id);
   return { assessment, unit, period };
 };

@@ -19,6 +19,7 @@ import {
   updateAnswerIfVersion,
   UNIT_LEVEL,
 } from './repo.ts';
+import { refreshScores } from '../scores/refresh-scores.ts';
 
 export type SaveAnswerOptions = {
   assessmentId: string;
@@ -123,5 +124,6 @@ export const saveAnswer = async (tx: Tx, options: SaveAnswerOptions): Promise<Sa
     after: answer,
     now,
   });
+  await refreshScores(tx, assessmentId);
   return { answer, warnings: relevantWarnings(evaluated.warnings, located, code) };
 };

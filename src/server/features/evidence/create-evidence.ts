@@ -8,6 +8,7 @@ import type { StoredUpload } from './claim-upload.ts';
 import { checkItemLink } from './item-link-rules.ts';
 import { loadPresented } from './present-evidence.ts';
 import { insertBlobIfAbsent, insertEvidence, insertLink, insertVersion } from './repo.ts';
+import { refreshScores } from '../scores/refresh-scores.ts';
 
 export type CreateEvidenceOptions = {
   unit: { id: string; path: string };
@@ -71,6 +72,7 @@ export const createEvidence = async (
       linkedBy: actor.id,
       linkedAt: now,
     });
+    await refreshScores(tx, input.link.assessmentId);
   }
   const [presented] = await loadPresented(tx, [created]);
   if (!presented) throw new Error('evidence not presented');

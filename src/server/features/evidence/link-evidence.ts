@@ -5,6 +5,7 @@ import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { checkItemLink } from './item-link-rules.ts';
 import { loadEvidence } from './load-evidence.ts';
 import { insertLink, touchEvidence } from './repo.ts';
+import { refreshScores } from '../scores/refresh-scores.ts';
 
 export type LinkEvidenceOptions = {
   assessmentId: string;
@@ -33,6 +34,7 @@ export const linkEvidence = async (
   });
   if (!added) return loaded.presented;
   await touchEvidence(tx, evidenceId, now);
+  await refreshScores(tx, assessmentId);
   await writeAudit(tx, {
     actor,
     action: 'evidence.linked',

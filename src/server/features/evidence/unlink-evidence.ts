@@ -6,6 +6,7 @@ import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { checkItemLink } from './item-link-rules.ts';
 import { loadEvidence } from './load-evidence.ts';
 import { deleteLink, touchEvidence } from './repo.ts';
+import { refreshScores } from '../scores/refresh-scores.ts';
 
 export type UnlinkEvidenceOptions = {
   assessmentId: string;
@@ -26,6 +27,7 @@ export const unlinkEvidence = async (
   const removed = await deleteLink(tx, { evidenceId, assessmentId, code });
   if (!removed) throw notFound('Evidence link');
   await touchEvidence(tx, evidenceId, now);
+  await refreshScores(tx, assessmentId);
   await writeAudit(tx, {
     actor,
     action: 'evidence.unlinked',

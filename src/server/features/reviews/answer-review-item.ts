@@ -10,6 +10,7 @@ import type { Actor } from '../../../core/org/can.ts';
 import { deleteLevelAnswer, findLevelAnswer, writeLevelAnswer } from './answer-levels-repo.ts';
 import { upsertItemReview } from './item-review-repo.ts';
 import { openItemWrite, reloadItem } from './item-write.ts';
+import { refreshScores } from '../scores/refresh-scores.ts';
 
 export type AnswerReviewItemOptions = {
   assessmentId: string;
@@ -79,5 +80,6 @@ export const answerReviewItem = async (
     after: answer ? { level, ...answer } : null,
     now,
   });
+  await refreshScores(tx, context.assessment.id);
   return { item: await reloadItem(tx, context, code, now), assessmentVersion: context.assessment.version };
 };

@@ -4,6 +4,7 @@ import { badRequest, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { findUnit } from '../units/repo.ts';
 import { insertReviewSettings, loadReviewSettings, updateReviewSettingsIfVersion } from './settings-repo.ts';
+import { refreshAgencyScores } from '../scores/refresh-scores.ts';
 
 const agencyOf = async (db: Tx, agencyId: string) => {
   const unit = await findUnit(db, agencyId);
@@ -37,6 +38,7 @@ export const putReviewSettings = async (
       ? await insertReviewSettings(tx, { agencyId, ...patch, version: 1 })
       : await updateReviewSettingsIfVersion(tx, agencyId, input.version, patch);
   if (!saved) throw stale();
+  await refreshAgencyScores(tx, agencyId);
   await writeAudit(tx, {
     actor,
     action: 'review.settings_updated',

@@ -1,0 +1,31 @@
+CREATE TABLE "assessment_scores" (
+	"assessment_id" uuid NOT NULL,
+	"level" text NOT NULL,
+	"level_rank" integer NOT NULL,
+	"period_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"template_id" text NOT NULL,
+	"template_version" text NOT NULL,
+	"total" numeric(9, 4) NOT NULL,
+	"pengungkit" numeric(9, 4) NOT NULL,
+	"pemenuhan" numeric(9, 4) NOT NULL,
+	"reform" numeric(9, 4) NOT NULL,
+	"hasil" numeric(9, 4) NOT NULL,
+	"areas" jsonb NOT NULL,
+	"hasil_parts" jsonb NOT NULL,
+	"predicates" jsonb NOT NULL,
+	"wbk_eligible" boolean NOT NULL,
+	"wbbm_eligible" boolean NOT NULL,
+	"wbk_failed" integer NOT NULL,
+	"wbbm_failed" integer NOT NULL,
+	"answered" integer NOT NULL,
+	"item_count" integer NOT NULL,
+	"with_evidence" integer NOT NULL,
+	"with_explanation" integer NOT NULL,
+	"invalid" integer NOT NULL,
+	"inputs_hash" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "assessment_scores_assessment_id_level_pk" PRIMARY KEY("assessment_id","level")
+);
+--> statement-breakpoint
+CREATE INDEX "assessment_scores_period_unit_idx" ON "assessment_scores" USING btree ("period_id","unit_id");
