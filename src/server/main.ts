@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { buildApp, type PulauApp } from './http/app.ts';
 import { scheduleJobs } from './jobs/schedule-jobs.ts';
+import { checkDiskShared } from './storage/check-shared-disk.ts';
 
 export type RunningServer = { app: PulauApp; database: Database; url: string; stop(): Promise<void> };
 
@@ -16,6 +18,9 @@ export const startServer = async (config: Config): Promise<RunningServer> => {
   const database = await openConfiguredDatabase(config);
   let app: PulauApp;
   try {
+    if (config.database.kind === 'postgres' && config.storage.kind === 'disk') {
+      await checkDiskShared(database.db, join(config.dataDir, 'blobs'));
+    }
     app = await buildApp({ db: database.db, config, now: () => new Date() });
   } catch (error) {
     await database.close();

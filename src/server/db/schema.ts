@@ -418,3 +418,4 @@ export * from './schema/action-plans.ts';
 export * from './schema/documents.ts';
 export * from './schema/worksheet-versions.ts';
 export * from './schema/scores.ts';
+export * from './schema/uploads.ts';

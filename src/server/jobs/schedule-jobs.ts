@@ -6,6 +6,8 @@ import { createMailer } from '../mail/mailer.ts';
 import { dropOldAddressHashes } from './drop-old-address-hashes.ts';
 import { dropOldDeviceUses } from './drop-old-device-uses.ts';
 import { dropStaleSigningLinks } from './drop-stale-signing-links.ts';
+import { expireUploads } from './expire-uploads.ts';
+import { openBlobStore } from '../storage/open-blob-store.ts';
 import { sendOutbox } from './send-outbox.ts';
 import { sendReminders } from './send-reminders.ts';
 
@@ -19,6 +21,7 @@ const HOUR = 3_600_000;
  * minute when SMTP is configured (its rows are claimed with SKIP LOCKED). Returns the function that stops them.
  */
 export const scheduleJobs = (db: Db, config: Config, log: FastifyBaseLogger): (() => void) => {
+  const blobs = openBlobStore(config);
   const run = async () => {
     const now = new Date();
     try {
@@ -32,6 +35,8 @@ export const scheduleJobs = (db: Db, config: Config, log: FastifyBaseLogger): ((
       if (devices > 0) log.info({ devices }, 'dropped survey device hashes past their campaign window');
       const links = await dropStaleSigningLinks(db, { now });
       if (links > 0) log.info({ links }, 'dropped unused pact signing links expired over 30 days ago');
+      const expired = await expireUploads(db, blobs, { now });
+      if (expired.uploads > 0) log.info(expired, 'expired idle uploads and the bytes nothing refers to');
       const reminded = await sendReminders(db, now);
       if (reminded > 0) log.info({ reminded }, 'reminders before windows close');
     } catch (err) {

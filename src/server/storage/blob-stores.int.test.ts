@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from './blob-store.ts';
+import { partKey, type BlobStore } from './blob-store.ts';
 import { createDiskBlobStore } from './disk-blob-store.ts';
 import { createS3BlobStore } from './s3-blob-store.ts';
 
@@ -71,6 +71,19 @@ const contract = (name: string, store: () => BlobStore) => {
         await store().createReadStream(sha256, { start: 10_000_000, end: 10_000_099 }),
       );
       expect(part.equals(bytes.subarray(10_000_000, 10_000_100))).toBe(true);
+    });
+
+    it('upload chunks: put, read back, delete; a blob can be deleted', async () => {
+      const key = partKey('0123456789abcdef0123456789abcdef', 1_048_576, 'abcdefabcdef');
+      await store().putPart(key, Buffer.from('sepotong'));
+      expect((await readAll(await store().readPart(key))).toString()).toBe('sepotong');
+      await store().deletePart(key);
+      await expect(store().readPart(key).then(readAll)).rejects.toThrow();
+      const { sha256, path } = fileWith(Buffer.from('hapus saya'));
+      await store().put(sha256, path);
+      await store().delete(sha256);
+      expect(await store().exists(sha256)).toBe(false);
+      expect(() => partKey('../x', 0, 'abcdefabcdef')).toThrow(/part key/);
     });
 
     it('a second put of the same key is a no-op', async () => {

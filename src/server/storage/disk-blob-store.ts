@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { blobKey, type BlobStore } from './blob-store.ts';
+import { blobKey, checkPartKey, type BlobStore } from './blob-store.ts';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -52,6 +52,21 @@ export const createDiskBlobStore = (root: string): BlobStore => {
       if (!(await statOf(sha256)))
         throw Object.assign(new Error(`blob ${sha256} missing`), { code: 'ENOENT' });
       return createReadStream(path, range ? { start: range.start, end: range.end } : {});
+    },
+    delete: async (sha256) => rm(pathOf(sha256), { force: true }),
+    putPart: async (key, bytes) => {
+      const target = join(root, checkPartKey(key));
+      await mkdir(dirname(target), { recursive: true });
+      const temp = `${target}.tmp`;
+      await writeFile(temp, bytes);
+      await rename(temp, target);
+    },
+    readPart: async (key) => createReadStream(join(root, checkPartKey(key))),
+    deletePart: async (key) => {
+      const path = join(root, checkPartKey(key));
+      await rm(path, { force: true });
+      // The upload's folder goes with its last part; a folder still holding parts refuses, which is fine.
+      await rmdir(dirname(path)).catch(() => undefined);
     },
   };
 };

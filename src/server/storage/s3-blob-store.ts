@@ -1,9 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Settings } from '../config.ts';
-import { blobKey, type BlobStore } from './blob-store.ts';
+import { blobKey, checkPartKey, type BlobStore } from './blob-store.ts';
 
 const isNotFound = (error: unknown) =>
   error instanceof S3ServiceException &&
@@ -32,6 +39,12 @@ export const createS3BlobStore = (settings: S3Settings, tuning: { partSize?: num
     }
   };
 
+  const readObject = async (Key: string, Range?: string) => {
+    const out = await client.send(new GetObjectCommand({ Bucket, Key, Range }));
+    if (!(out.Body instanceof Readable)) throw new Error('S3 GetObject returned no Node stream');
+    return out.Body;
+  };
+
   return {
     kind: 's3',
     put: async (sha256, filePath, options = {}) => {
@@ -52,16 +65,18 @@ export const createS3BlobStore = (settings: S3Settings, tuning: { partSize?: num
     },
     stat: statOf,
     exists: async (sha256) => (await statOf(sha256)) !== null,
-    createReadStream: async (sha256, range) => {
-      const out = await client.send(
-        new GetObjectCommand({
-          Bucket,
-          Key: blobKey(sha256),
-          Range: range ? `bytes=${range.start}-${range.end}` : undefined,
-        }),
-      );
-      if (!(out.Body instanceof Readable)) throw new Error('S3 GetObject returned no Node stream');
-      return out.Body;
+    createReadStream: (sha256, range) =>
+      readObject(blobKey(sha256), range ? `bytes=${range.start}-${range.end}` : undefined),
+    delete: async (sha256) => {
+      await client.send(new DeleteObjectCommand({ Bucket, Key: blobKey(sha256) }));
+    },
+    // A chunk is at most a few MiB in memory, so one PutObject with its length is enough.
+    putPart: async (key, bytes) => {
+      await client.send(new PutObjectCommand({ Bucket, Key: checkPartKey(key), Body: bytes }));
+    },
+    readPart: (key) => readObject(checkPartKey(key)),
+    deletePart: async (key) => {
+      await client.send(new DeleteObjectCommand({ Bucket, Key: checkPartKey(key) }));
     },
   };
 };

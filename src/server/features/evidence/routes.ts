@@ -15,7 +15,7 @@ import { notFound } from '../../http/errors.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf, authOf } from '../../http/request-actor.ts';
 import { addEvidenceVersion } from './add-evidence-version.ts';
-import { withClaimedUpload } from './claim-upload.ts';
+import { claimUpload } from './claim-upload.ts';
 import { createEvidence } from './create-evidence.ts';
 import { downloadRoutes } from './download-route.ts';
 import { linkRoutes } from './link-routes.ts';
@@ -24,13 +24,11 @@ import { loadPresented } from './present-evidence.ts';
 import { findEvidence, listEvidence } from './repo.ts';
 import { requireUnitRef, unitOfParams } from '../units/unit-ref.ts';
 import { updateEvidence } from './update-evidence.ts';
-import { receiptsOf } from './upload-paths.ts';
 
 const tags = ['evidence'];
 
 /** The evidence library (data dukung) of a unit; bytes arrive through the tus endpoint at /api/uploads. */
 export const evidenceRoutes = (deps: AppDeps): AnyRouteSpec[] => {
-  const receipts = receiptsOf(deps.config);
   const unitRef = (id: string) => requireUnitRef(deps.db, id);
   const unitSubject = unitOfParams(deps.db);
   const evidenceSubject = async (req: FastifyRequest): Promise<Subject> => {
@@ -50,19 +48,19 @@ export const evidenceRoutes = (deps: AppDeps): AnyRouteSpec[] => {
       handler: async (req, reply) => {
         const auth = authOf(req);
         const unit = await unitRef(req.params.unitId);
-        const created = await withClaimedUpload(
-          { receipts, uploadId: req.body.uploadId, ownerId: auth.user.id, unitId: unit.id },
-          (upload) =>
-            deps.db.transaction((tx) =>
-              createEvidence(tx, {
-                unit,
-                input: req.body,
-                upload,
-                who: auth.actor,
-                actor: auditActorOf(req),
-                now: deps.now(),
-              }),
-            ),
+        const created = await deps.db.transaction(async (tx) =>
+          createEvidence(tx, {
+            unit,
+            input: req.body,
+            upload: await claimUpload(tx, {
+              uploadId: req.body.uploadId,
+              ownerId: auth.user.id,
+              unitId: unit.id,
+            }),
+            who: auth.actor,
+            actor: auditActorOf(req),
+            now: deps.now(),
+          }),
         );
         return reply.code(201).send(created);
       },
@@ -115,18 +113,18 @@ export const evidenceRoutes = (deps: AppDeps): AnyRouteSpec[] => {
       handler: async (req) => {
         const auth = authOf(req);
         const current = await loadEvidence(deps.db, req.params.id);
-        return withClaimedUpload(
-          { receipts, uploadId: req.body.uploadId, ownerId: auth.user.id, unitId: current.unit.id },
-          (upload) =>
-            deps.db.transaction((tx) =>
-              addEvidenceVersion(tx, {
-                evidenceId: req.params.id,
-                version: req.body.version,
-                upload,
-                actor: auditActorOf(req),
-                now: deps.now(),
-              }),
-            ),
+        return deps.db.transaction(async (tx) =>
+          addEvidenceVersion(tx, {
+            evidenceId: req.params.id,
+            version: req.body.version,
+            upload: await claimUpload(tx, {
+              uploadId: req.body.uploadId,
+              ownerId: auth.user.id,
+              unitId: current.unit.id,
+            }),
+            actor: auditActorOf(req),
+            now: deps.now(),
+          }),
         );
       },
     }),

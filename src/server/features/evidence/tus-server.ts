@@ -1,26 +1,24 @@
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
 import { Server } from '@tus/server';
+import type { Db } from '../../db/client.ts';
 import type { BlobStore } from '../../storage/blob-store.ts';
-import type { UploadReceipts } from '../../storage/upload-receipts.ts';
 import { finishUpload } from './finish-upload.ts';
-import { HashingFileStore } from './hashing-file-store.ts';
+import { SharedUploadStore } from './shared-upload-store.ts';
 
 /** What the HTTP layer established about a create request before tus sees it. */
 export type CreateContext = { ownerId: string; unitId: string; filename: string };
 
 export type TusSetup = {
   server: Server;
-  store: HashingFileStore;
   /** Hands the checked create context to `onUploadCreate`, which only sees a web Request. */
   creating: WeakMap<IncomingMessage, CreateContext>;
 };
 
 export type TusOptions = {
-  stagingDir: string;
+  db: Db;
+  scratchDir: string;
   maxBytes: number;
   blobs: BlobStore;
-  receipts: UploadReceipts;
   now: () => Date;
 };
 
@@ -32,11 +30,12 @@ const refusal = (status: number, code: string, message: string) => ({
 });
 
 /**
- * The tus server: bytes are staged on local disk (s3rver and some S3 clones lack ListParts, and staging makes
- * resume independent of the blob store), then moved to the blob store when the last byte arrives.
+ * The tus server on a store that keeps nothing in the process (state in the database, bytes in the shared blob
+ * store), so that behind a load balancer any process takes any request of an upload. tus's own per-process lock
+ * only orders requests within a process; across processes the store's conditional offset update decides.
  */
 export const createTusServer = (options: TusOptions): TusSetup => {
-  const store = new HashingFileStore({ directory: options.stagingDir });
+  const store = new SharedUploadStore({ db: options.db, blobs: options.blobs, now: options.now });
   const creating = new WeakMap<IncomingMessage, CreateContext>();
   const server = new Server({
     path: '/api/uploads',
@@ -55,22 +54,17 @@ export const createTusServer = (options: TusOptions): TusSetup => {
       };
     },
     onUploadFinish: async (_req, upload) => {
-      const meta = upload.metadata ?? {};
       const result = await finishUpload({
+        db: options.db,
         uploadId: upload.id,
-        stagedPath: join(options.stagingDir, upload.id),
-        ownerId: meta.ownerId ?? '',
-        unitId: meta.unitId ?? '',
-        filename: meta.filename ?? '',
-        knownSha256: store.takeDigest(upload.id, upload.size ?? -1),
+        filename: upload.metadata?.filename ?? '',
+        scratchDir: options.scratchDir,
         blobs: options.blobs,
-        receipts: options.receipts,
-        now: options.now(),
+        now: options.now,
       });
-      await store.configstore.delete(upload.id);
       if (!result.ok) throw refusal(result.refusal.status, result.refusal.code, result.refusal.message);
       return {};
     },
   });
-  return { server, store, creating };
+  return { server, creating };
 };

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
-import { uploadReceipts } from '../../storage/upload-receipts.ts';
 
-/** tus staging lives on local disk under the data dir whatever the blob store is; receipts beside it. */
-export const stagingDirOf = (config: Config): string => join(config.dataDir, 'uploads', 'staging');
-
-export const receiptsOf = (config: Config) => uploadReceipts(join(config.dataDir, 'uploads', 'finished'));
+/**
+ * Local scratch space where a finishing upload's chunks are joined to be sniffed and hashed; nothing stays
+ * there after the request (the upload's state is in the database and its bytes in the blob store).
+ */
+export const scratchDirOf = (config: Config): string => join(config.dataDir, 'uploads', 'scratch');

@@ -7,13 +7,13 @@ import { badRequest, forbidden, HttpError, notFound } from '../../http/errors.ts
 import type { AnyRouteSpec } from '../../http/route.ts';
 import { authOf } from '../../http/request-actor.ts';
 import type { BlobStore } from '../../storage/blob-store.ts';
-import { UPLOAD_ID } from '../../storage/upload-receipts.ts';
 import { safeFileName } from './file-name.ts';
 import { checkDeclaredName } from './file-policy.ts';
 import { parseUploadMetadata } from './parse-upload-metadata.ts';
 import { findUnitRef } from '../units/unit-ref.ts';
 import { createTusServer, type TusSetup } from './tus-server.ts';
-import { receiptsOf, stagingDirOf } from './upload-paths.ts';
+import { scratchDirOf } from './upload-paths.ts';
+import { findUpload, UPLOAD_ID } from './upload-repo.ts';
 
 /**
  * The tus routes are not zod routes, so the route table cannot hold them; this list states who may call each, for
@@ -57,14 +57,13 @@ export const registerUploadRoutes = (app: FastifyInstance, deps: AppDeps & { blo
     scope.addContentTypeParser('application/offset+octet-stream', (_req, payload, done) =>
       done(null, payload),
     );
-    const receipts = receiptsOf(deps.config);
     let tus: TusSetup | null = null;
     const tusOf = () =>
       (tus ??= createTusServer({
-        stagingDir: stagingDirOf(deps.config),
+        db: deps.db,
+        scratchDir: scratchDirOf(deps.config),
         maxBytes: deps.config.uploadMaxBytes,
         blobs: deps.blobs,
-        receipts,
         now: deps.now,
       }));
 
@@ -120,26 +119,17 @@ export const registerUploadRoutes = (app: FastifyInstance, deps: AppDeps & { blo
       },
     );
 
-    /** Later requests: only the creator sees the upload; for anyone else it does not exist. */
+    /**
+     * Later requests, on whichever process they land: only the creator sees the upload; for anyone else it does
+     * not exist. A finished upload stays visible until evidence claims it, so a client that lost the last
+     * PATCH's answer learns from HEAD that it is complete instead of starting over.
+     */
     const ownUpload = async (req: FastifyRequest, reply: FastifyReply) => {
       const auth = authOf(req);
       const { id } = req.params as { id: string };
       if (!UPLOAD_ID.test(id)) throw notFound('Upload');
-      const upload = await tusOf().store.configstore.get(id);
-      if (upload?.metadata?.ownerId === auth.user.id) return handOver(req, reply);
-      const receipt = await receipts.get(id);
-      if (req.method === 'HEAD' && receipt?.status === 'stored' && receipt.ownerId === auth.user.id) {
-        // A client that lost the last PATCH's answer learns the upload is complete instead of starting over.
-        return reply
-          .code(200)
-          .headers({
-            'tus-resumable': '1.0.0',
-            'upload-offset': String(receipt.size),
-            'upload-length': String(receipt.size),
-            'cache-control': 'no-store',
-          })
-          .send();
-      }
+      const upload = await findUpload(deps.db, id);
+      if (upload?.ownerId === auth.user.id) return handOver(req, reply);
       throw notFound('Upload');
     };
     for (const method of ['HEAD', 'PATCH', 'DELETE'] as const) {

@@ -14,6 +14,7 @@ import {
   svgWithScript,
   zip,
 } from '../../../../test/fixtures/evidence-files.ts';
+import { uploadParts } from '../../db/schema.ts';
 import { startEvidenceApp, type EvidenceApp } from './evidence-test-kit.ts';
 
 const MAX = 4 * 1024 * 1024;
@@ -110,10 +111,11 @@ describe('uploads: refusals first', () => {
     expect(await errorOf(last)).toBe('UNSUPPORTED_FILE_TYPE');
   });
 
-  it('the staged file is gone after a refusal', async () => {
+  it('no chunk or scratch file stays after a refusal', async () => {
     await e.upload(lead, exe(), 'x.pdf');
-    const staged = readdirSync(join(e.dataDir, 'uploads', 'staging'));
-    expect(staged.filter((f) => !f.endsWith('.json'))).toEqual([]);
+    expect(readdirSync(join(e.dataDir, 'uploads', 'scratch'))).toEqual([]);
+    expect(readdirSync(join(e.dataDir, 'blobs', 'uploads'))).toEqual([]);
+    expect(await e.t.db.select().from(uploadParts)).toEqual([]);
   });
 
   it('another user can neither PATCH nor HEAD an upload (404)', async () => {

@@ -62,7 +62,10 @@ describe('first-run setup', () => {
 
 describe('the HTTP edge', () => {
   it('answers health with the database reachable', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({
+      status: 'ok',
+      files: 'single-node',
+    });
   });
 
   it('serves OpenAPI and the docs page', async () => {
