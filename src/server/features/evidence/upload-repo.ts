@@ -1,6 +1,6 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { blobs, uploadParts, uploads } from '../../db/schema.ts';
+import { blobs, filedDocuments, uploadParts, uploads } from '../../db/schema.ts';
 
 export type UploadRow = typeof uploads.$inferSelect;
 export type UploadPartRow = typeof uploadParts.$inferSelect;
@@ -131,7 +131,7 @@ export const listIdleUploads = (db: Tx, before: Date, limit: number) =>
     .orderBy(asc(uploads.updatedAt))
     .limit(limit);
 
-/** Whether evidence (the `blobs` table) or an upload still names these bytes. */
+/** Whether evidence (the `blobs` table), a filed document or an upload still names these bytes. */
 export const blobReferenced = async (tx: Tx, sha256: string): Promise<boolean> => {
   const [evidenceUse] = await tx
     .select({ one: sql`1` })
@@ -139,6 +139,12 @@ export const blobReferenced = async (tx: Tx, sha256: string): Promise<boolean> =
     .where(eq(blobs.sha256, sha256))
     .limit(1);
   if (evidenceUse) return true;
+  const [filedUse] = await tx
+    .select({ one: sql`1` })
+    .from(filedDocuments)
+    .where(eq(filedDocuments.sha256, sha256))
+    .limit(1);
+  if (filedUse) return true;
   const [uploadUse] = await tx
     .select({ one: sql`1` })
     .from(uploads)
