@@ -18,12 +18,19 @@ const Env = z.object({
   PULAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Behind HTTPS (directly or via a proxy that sets X-Forwarded-Proto): cookies get the Secure flag. */
   PULAU_SECURE_COOKIES: Bool.optional(),
-  PULAU_TRUST_PROXY: Bool.default(false),
+  /**
+   * The proxies in front: a hop count (`1` = one load balancer) or their addresses/CIDRs (`10.0.0.5,10.1.0.0/16`,
+   * also `loopback`, `uniquelocal`). Unset or `false` = none. `true` is refused: trusting every hop lets any client
+   * write its own X-Forwarded-For and escape the per-address limits.
+   */
+  PULAU_TRUST_PROXY: z.string().optional(),
   PULAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   PULAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   PULAU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   PULAU_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   PULAU_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Downloads built on request (PDF, spreadsheets, CSV) per address and minute. */
+  PULAU_EXPORT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   PULAU_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2_500_000),
   /** Evidence bytes: local disk under the data dir (default) or S3-compatible object storage. */
   PULAU_STORAGE: z.enum(['disk', 's3']).default('disk'),
@@ -73,9 +80,11 @@ export type Config = {
   webDir: string;
   logLevel: z.infer<typeof Env>['PULAU_LOG_LEVEL'];
   secureCookies: boolean | 'auto';
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false (no proxy), a hop count, or the proxies' addresses and CIDRs. */
+  trustProxy: false | number | string[];
   session: { idleMs: number; absoluteMs: number };
   login: { maxFailures: number; lockMs: number; ratePerMinute: number };
+  exportRatePerMinute: number;
   bodyLimit: number;
   /** Where files live whatever the database: blobs/ (disk store) and uploads/ (tus staging). */
   dataDir: string;
@@ -97,6 +106,33 @@ export type Config = {
   };
 };
 
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IPV4_OR_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+const IPV6_OR_CIDR = /^[0-9a-f:.]*:[0-9a-f:.]*(\/\d{1,3})?$/i;
+
+const parseTrustProxy = (raw: string | undefined): Config['trustProxy'] => {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0' || value === 'no') return false;
+  if (value === 'true' || value === 'yes') {
+    throw new Error(
+      'Invalid configuration:\n  PULAU_TRUST_PROXY: "true" would trust every X-Forwarded-For hop, so a client could ' +
+        'pick its own address; give the number of proxies in front (e.g. 1) or their addresses/CIDRs ' +
+        '(e.g. 10.0.0.5,10.1.0.0/16 or loopback)',
+    );
+  }
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter(
+    (entry) => !PROXY_RANGE_NAMES.has(entry) && !IPV4_OR_CIDR.test(entry) && !IPV6_OR_CIDR.test(entry),
+  );
+  if (bad.length > 0) {
+    throw new Error(
+      `Invalid configuration:\n  PULAU_TRUST_PROXY: not a hop count, address or CIDR: ${bad.join(', ')}`,
+    );
+  }
+  return entries;
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
@@ -116,7 +152,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     webDir: resolve(e.PULAU_WEB_DIR),
     logLevel: e.PULAU_LOG_LEVEL,
     secureCookies: e.PULAU_SECURE_COOKIES ?? 'auto',
-    trustProxy: e.PULAU_TRUST_PROXY,
+    trustProxy: parseTrustProxy(e.PULAU_TRUST_PROXY),
     session: {
       idleMs: e.PULAU_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.PULAU_SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -126,6 +162,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       lockMs: e.PULAU_LOGIN_LOCK_MINUTES * 60_000,
       ratePerMinute: e.PULAU_LOGIN_RATE_PER_MINUTE,
     },
+    exportRatePerMinute: e.PULAU_EXPORT_RATE_PER_MINUTE,
     bodyLimit: e.PULAU_BODY_LIMIT_BYTES,
     dataDir: resolve(e.PULAU_DATA_DIR),
     storage:

@@ -419,3 +419,4 @@ export * from './schema/documents.ts';
 export * from './schema/worksheet-versions.ts';
 export * from './schema/scores.ts';
 export * from './schema/uploads.ts';
+export * from './schema/limits.ts';

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -19,6 +18,7 @@ import { registerSessionLoader } from './session-plugin.ts';
 import { authenticationHook, authorisationHook } from './access-hooks.ts';
 import type { AnyRouteSpec } from './route.ts';
 import { allRoutes } from './route-table.ts';
+import { rateLimitHook, rateLimitOf } from './rate-limit.ts';
 import { openBlobStore } from '../storage/open-blob-store.ts';
 import { registerUploadRoutes } from '../features/evidence/upload-routes.ts';
 
@@ -32,7 +32,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<PulauApp> => {
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimit,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -57,14 +57,6 @@ export const buildApp = async (options: BuildAppOptions): Promise<PulauApp> => {
     strictTransportSecurity: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, context) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      message: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
-    }),
-  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -85,9 +77,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<PulauApp> => {
       method: spec.method,
       url: spec.url,
       schema: { ...spec.schema, summary: spec.summary, tags: spec.tags },
-      config: spec.rateLimit
-        ? { rateLimit: { max: spec.rateLimit.max, timeWindow: spec.rateLimit.timeWindowMs } }
-        : {},
+      ...rateLimitOption(deps, spec),
       preValidation: authenticationHook(spec),
       preHandler: authorisationHook(spec),
       handler: async (req, reply) => {
@@ -103,6 +93,16 @@ export const buildApp = async (options: BuildAppOptions): Promise<PulauApp> => {
   registerWebUi(app, deps);
   await app.ready();
   return Object.assign(app, { pulauRoutes: routes }) as unknown as PulauApp;
+};
+
+/** A hop count trusts that many proxies from the socket inward, as Fastify does for a number. */
+const trustProxyOption = (trust: AppDeps['config']['trustProxy']) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+
+/** A limited route counts its requests in the database before anything else runs (see rate-limit.ts). */
+const rateLimitOption = (deps: AppDeps, spec: AnyRouteSpec) => {
+  const limit = rateLimitOf(spec, deps.config);
+  return limit ? { onRequest: rateLimitHook(deps, spec, limit) } : {};
 };
 
 /** Serves the built single-page app; every non-API path falls back to index.html so deep links work. */

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { deleteExpiredSessions } from '../features/auth/repo.ts';
+import { dropExpiredRateLimits } from '../http/rate-limit.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { dropOldAddressHashes } from './drop-old-address-hashes.ts';
 import { dropOldDeviceUses } from './drop-old-device-uses.ts';
@@ -26,6 +27,7 @@ export const scheduleJobs = (db: Db, config: Config, log: FastifyBaseLogger): ((
     const now = new Date();
     try {
       await deleteExpiredSessions(db, now);
+      await dropExpiredRateLimits(db, now);
       const dropped = await dropOldAddressHashes(db, {
         now,
         retentionDays: config.survey.addressRetentionDays,

@@ -90,6 +90,8 @@ export const authRoutes = (deps: AppDeps): AnyRouteSpec[] => [
     summary: 'Change one’s own password (ends other sessions)',
     tags,
     access: { kind: 'authenticated' },
+    // A stolen session must not become a fast way to guess the current password.
+    rateLimit: { max: deps.config.login.ratePerMinute, timeWindowMs: 60_000 },
     schema: { body: ChangePasswordBody },
     handler: async (req, reply) => {
       const auth = authOf(req);
