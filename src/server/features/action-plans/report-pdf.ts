@@ -1,12 +1,17 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import {
+  heading,
+  num,
+  officialDocument,
+  ruledTable as table,
+  th,
+} from '../../documents/kit/official-document.ts';
 import type { Activity } from '../../../contracts/action-plans.ts';
 import type { PlanStatus } from '../../../core/programme/plan-status.ts';
-import { formatDateId, formatId, formatPercentId } from '../../render/format.ts';
+import { formatCountId, formatDateId, formatId, formatPercentId } from '../../render/format.ts';
 import type { FilingStamp } from '../../documents/file-document.ts';
-import { stampContent } from '../../documents/stamp-content.ts';
 import type { ReportData } from './report-data.ts';
 
-const HEAD_FILL = '#E8EEF4';
 const MUTED = '#555555';
 
 export const AREA_NAMES: Record<number, string> = {
@@ -30,21 +35,6 @@ const REPORT_STATUS_LABELS: Record<string, string> = {
   returned: 'Dikembalikan untuk perbaikan',
 };
 
-const th = (text: string): TableCell => ({ text, bold: true, fillColor: HEAD_FILL });
-const num = (text: string): TableCell => ({ text, alignment: 'right' });
-const table = (widths: (string | number)[], body: TableCell[][], headerRows = 1): Content => ({
-  table: { headerRows, widths, body, dontBreakRows: true },
-  layout: {
-    hLineWidth: () => 0.5,
-    vLineWidth: () => 0.5,
-    hLineColor: () => '#99A5B1',
-    vLineColor: () => '#99A5B1',
-    paddingTop: () => 2,
-    paddingBottom: () => 2,
-  },
-  margin: [0, 4, 0, 8],
-});
-
 /** A number as written in Indonesian, without trailing decimals for whole numbers (12 → '12', 2.5 → '2,5'). */
 const n = (x: number) => formatId(x, Number.isInteger(x) ? 0 : 2);
 
@@ -57,6 +47,7 @@ const activityRows = (a: Activity, quarter: number): TableCell[] => {
         { text: a.title, bold: true },
         ...(a.output ? [{ text: `Output: ${a.output}`, color: MUTED }] : []),
         ...(a.personInChargeName ? [{ text: `PJ: ${a.personInChargeName}`, color: MUTED }] : []),
+        ...(a.budget !== null ? [{ text: `Anggaran: Rp ${formatCountId(a.budget)}`, color: MUTED }] : []),
         ...(a.lkeCodes.length > 0 ? [{ text: `LKE: ${a.lkeCodes.join(', ')}`, color: MUTED }] : []),
       ],
     },
@@ -69,10 +60,26 @@ const activityRows = (a: Activity, quarter: number): TableCell[] => {
   ];
 };
 
+const dateOf = (iso: string | null) => (iso ? formatDateId(new Date(iso)) : null);
+
+/** The report's state in words: submitted, approved and forwarded, or returned with the leader's note. */
+const approvalLine = (report: ReportData['report']): string => {
+  const parts = [REPORT_STATUS_LABELS[report.status] ?? ''];
+  if (report.submittedAt)
+    parts.push(`diajukan ${dateOf(report.submittedAt)} oleh ${report.submittedByName ?? '–'}`);
+  if (report.approvedAt)
+    parts.push(`disetujui ${dateOf(report.approvedAt)} oleh ${report.approvedByName ?? '–'}`);
+  if (report.forwardedAt)
+    parts.push(`diteruskan kepada ${report.forwardedToUnitName ?? '–'} ${dateOf(report.forwardedAt)}`);
+  if (report.status === 'returned' && report.returnNote) parts.push(`catatan pimpinan: ${report.returnNote}`);
+  return parts.filter(Boolean).join('; ');
+};
+
 /**
  * The quarterly monitoring report of the action plans (laporan monitoring dan evaluasi rencana aksi, LKE
- * P1.iii.b): per area, each activity's target against its realisation per quarter, status at the quarter's
- * end and evidence titles; the summary; and the leader's approval and forwarding to the parent unit.
+ * P1.iii.b) on the document kit: per area (all six; an area without a plan says so), each activity's target,
+ * budget and realisation per quarter, status at the quarter's end and evidence titles; the summary; the team
+ * lead who reported and the leader who approved, each with NIP; the verification seal on the filed copy.
  */
 export const reportDocument = (
   data: ReportData,
@@ -82,20 +89,16 @@ export const reportDocument = (
   const { unit, year, quarter, plans, report } = data;
   const all = plans.flatMap((p) => p.activities);
   const count = (s: PlanStatus) => all.filter((a) => a.status.status === s).length;
-  const content: Content[] = [
-    { text: 'LAPORAN MONITORING DAN EVALUASI', style: 'title' },
-    { text: 'RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS', style: 'title' },
-    { text: `${unit.name} — Triwulan ${quarter} Tahun ${year}`, alignment: 'center', margin: [0, 2, 0, 10] },
+  const budget = all.reduce((x, a) => x + (a.budget ?? 0), 0);
+  const body: Content[] = [
     table(
       [140, '*'],
       [
-        [th('Unit kerja'), `${unit.name} (${unit.code})`],
-        [th('Periode'), `Triwulan ${quarter} ${year} (keadaan per ${formatDateId(data.asOf)})`],
-        [th('Jumlah kegiatan'), String(all.length)],
+        [th('Jumlah kegiatan'), formatCountId(all.length)],
         [
           th('Status kegiatan'),
           (['done', 'on_track', 'at_risk', 'late'] as const)
-            .map((s) => `${STATUS_LABELS[s]}: ${count(s)}`)
+            .map((s) => `${STATUS_LABELS[s]}: ${formatCountId(count(s))}`)
             .join(' · '),
         ],
         [
@@ -105,18 +108,25 @@ export const reportDocument = (
             1,
           ),
         ],
+        [th('Anggaran kegiatan'), `Rp ${formatCountId(budget)}`],
+        [th('Status laporan'), approvalLine(report)],
       ],
       0,
     ),
   ];
-  for (const plan of plans) {
-    content.push({ text: `Area ${plan.area}. ${AREA_NAMES[plan.area] ?? ''}`, style: 'h2' });
-    if (plan.summary) content.push({ text: plan.summary, margin: [0, 0, 0, 4], color: MUTED });
-    if (plan.activities.length === 0) {
-      content.push({ text: 'Belum ada kegiatan.', italics: true, margin: [0, 0, 0, 6] });
+  for (const area of [1, 2, 3, 4, 5, 6]) {
+    const plan = plans.find((p) => p.area === area);
+    body.push(heading(`Area ${area}. ${AREA_NAMES[area] ?? ''}`));
+    if (!plan) {
+      body.push({ text: 'Belum ada rencana aksi untuk area ini.', italics: true, margin: [0, 0, 0, 6] });
       continue;
     }
-    content.push(
+    if (plan.summary) body.push({ text: plan.summary, margin: [0, 0, 0, 4], color: MUTED });
+    if (plan.activities.length === 0) {
+      body.push({ text: 'Belum ada kegiatan.', italics: true, margin: [0, 0, 0, 6] });
+      continue;
+    }
+    body.push(
       table(
         ['*', 50, 38, 24, 24, 24, 24, 52, 48, 80],
         [
@@ -137,55 +147,30 @@ export const reportDocument = (
       ),
     );
   }
-  const approval: Content[] = [
-    { text: 'Persetujuan', style: 'h2' },
-    table(
-      [140, '*'],
-      [
-        [th('Status laporan'), REPORT_STATUS_LABELS[report.status] ?? report.status],
-        [
-          th('Diajukan'),
-          report.submittedAt
-            ? `${formatDateId(new Date(report.submittedAt))} oleh ${report.submittedByName ?? '–'}`
-            : '–',
-        ],
-        [
-          th('Disetujui'),
-          report.approvedAt
-            ? `${formatDateId(new Date(report.approvedAt))} oleh ${report.approvedByName ?? '–'}`
-            : '–',
-        ],
-        [
-          th('Diteruskan kepada'),
-          report.forwardedAt
-            ? `${report.forwardedToUnitName ?? '–'} (${formatDateId(new Date(report.forwardedAt))})`
-            : '–',
-        ],
-        ...(report.status === 'returned' ? [[th('Catatan pimpinan'), report.returnNote] as TableCell[]] : []),
-      ],
-      0,
-    ),
-  ];
-  content.push(...approval);
-  content.push(
-    stamp
-      ? stampContent(stamp)
-      : {
-          text: `Dicetak dari Pulau pada ${formatDateId(printedAt)}.`,
-          color: MUTED,
-          fontSize: 8,
-          margin: [0, 8, 0, 0],
-        },
-  );
-  return {
-    pageOrientation: 'landscape',
-    pageMargins: [36, 36, 36, 36],
-    info: { title: `Monev rencana aksi ${unit.name} TW ${quarter} ${year}` },
-    content,
-    defaultStyle: { fontSize: 8 },
-    styles: {
-      title: { fontSize: 13, bold: true, alignment: 'center' },
-      h2: { fontSize: 10, bold: true, margin: [0, 8, 0, 2] },
+  const approved = report.status === 'approved';
+  return officialDocument({
+    look: data.look,
+    title: ['LAPORAN MONITORING DAN EVALUASI', 'RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS'],
+    facts: [
+      ['Unit kerja', unit.name],
+      ['Periode', `Triwulan ${quarter} Tahun ${year} (keadaan per ${formatDateId(data.asOf)})`],
+    ],
+    body,
+    date: report.approvedAt ? new Date(report.approvedAt) : printedAt,
+    acknowledgement: {
+      opening: 'Yang melaporkan,',
+      position: 'Ketua Tim Pembangunan Zona Integritas',
+      signer: data.submitter,
     },
-  };
+    signature: {
+      opening: approved ? 'Menyetujui,' : 'Menyetujui (belum disetujui),',
+      position: data.look.leaderPosition,
+      signer: data.approver,
+    },
+    stamp: stamp ?? null,
+    draft: !approved,
+    orientation: 'landscape',
+    fontSize: 8,
+    shortTitle: `Monev rencana aksi ${unit.name} Triwulan ${quarter} ${year}`,
+  });
 };

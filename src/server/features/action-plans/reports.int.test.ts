@@ -10,6 +10,7 @@ import {
   users,
 } from '../../db/schema.ts';
 import { sha256Hex } from '../../documents/canonical-json.ts';
+import { expectOfficialDocument } from '../../../../test/support/document-pages.ts';
 import { extractPdfText } from '../../render/pdf-text.ts';
 import { activityBody, startPlanApp, YEAR, type PlanApp } from './test-kit.ts';
 
@@ -264,6 +265,21 @@ describe('the quarterly monitoring report', () => {
     expect(text).toContain('Disetujui pimpinan');
     expect(text).toContain('oleh leader');
     expect(text).toContain('KPU Provinsi Jawa Timur');
+    // As an office files it: letterhead, title, all six areas (without a plan said so), signatures, pages.
+    expectOfficialDocument(res.rawPayload, 'monitoring-report-approved', [
+      'KPU RI',
+      'KPU KABUPATEN SUMENEP',
+      'LAPORAN MONITORING DAN EVALUASI',
+      'Area 6. Peningkatan Kualitas Pelayanan Publik',
+      'Belum ada rencana aksi untuk area ini.',
+      'Anggaran kegiatan Rp 0',
+      'Sumenep, 20 Agustus 2026',
+      'Yang melaporkan,',
+      'Menyetujui,',
+      'Ketua KPU Kabupaten Sumenep,',
+      'NIP.',
+      'Kode verifikasi',
+    ]);
   });
 
   it('a quarter not yet submitted prints as a draft', async () => {

@@ -5,7 +5,7 @@ import type { LevelId } from '../../../core/review/answer-levels.ts';
 import { formatId, mul, ratio } from '../../../core/shared/exact.ts';
 import { formatDateId } from '../../render/format.ts';
 import type { FilingStamp } from '../../documents/file-document.ts';
-import { stampContent } from '../../documents/stamp-content.ts';
+import { stampBlock } from '../../documents/kit/official-document.ts';
 import type { LheData } from './lhe-data.ts';
 
 const HEAD_FILL = '#E8EEF4';
@@ -208,7 +208,7 @@ export const lheDocument = (
       heading('V. Butir yang dikembalikan untuk perbaikan'),
       returned,
       stamp
-        ? stampContent(stamp)
+        ? stampBlock(stamp)
         : { text: `Dicetak ${formatDateId(printedAt)} oleh Pulau.`, color: MUTED, margin: [0, 12, 0, 0] },
     ],
     footer: (page, pages) => ({

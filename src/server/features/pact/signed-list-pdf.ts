@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatDateId } from '../../render/format.ts';
 import type { FilingStamp } from '../../documents/file-document.ts';
-import { stampContent } from '../../documents/stamp-content.ts';
+import { stampBlock } from '../../documents/kit/official-document.ts';
 import type { SignedListData } from './signed-list-data.ts';
 
 const HEAD_FILL = '#E8EEF4';
@@ -75,7 +75,7 @@ export const signedListDocument = (
       color: '#555555',
       margin: [0, 10, 0, 0],
     },
-    ...(stamp ? [stampContent(stamp)] : []),
+    ...(stamp ? [stampBlock(stamp)] : []),
   ];
   return {
     info: { title: `Daftar penandatangan pakta integritas — ${data.unitName}` },
