@@ -35,8 +35,13 @@ const CampaignFields = {
   proofOfWork: z.boolean().default(false),
   /** The too-fast floor in seconds; null for the core's default (2 s per scored item). */
   minSeconds: z.number().int().min(0).max(3600).nullable().default(null),
-  /** Flags whose responses are left out of the index (they are always kept and counted). */
-  excludeFlags: z.array(QualityFlag).default([...QUALITY_FLAGS]),
+  /**
+   * Flags whose responses the owner leaves out of the index (they are always kept and counted). Empty by
+   * default: 14/2017 and 90/2021 count every valid response. Not empty needs `exclusionReason`.
+   */
+  excludeFlags: z.array(QualityFlag).default([]),
+  /** Why flagged responses are left out: shown on the report, the public page and the LKE provenance. */
+  exclusionReason: z.string().trim().max(1000).nullable().default(null),
   /** The unit's own unscored questions, checked by the core (`custom_` codes; never scored or flagging). */
   customQuestions: z.array(z.unknown()).max(30).default([]),
   /** A device token answers once per service within this many hours; 0 turns the rule off. */
@@ -69,6 +74,7 @@ export const UpdateCampaignBody = z.object({
   proofOfWork: z.boolean().optional(),
   minSeconds: z.number().int().min(0).max(3600).nullable().optional(),
   excludeFlags: z.array(QualityFlag).optional(),
+  exclusionReason: z.string().trim().max(1000).nullable().optional(),
   /** Replaces the list: add, edit or remove the unit's own questions (draft only). */
   customQuestions: z.array(z.unknown()).max(30).optional(),
   deviceWindowHours: z
@@ -99,6 +105,7 @@ export const Campaign = z.object({
   proofOfWork: z.boolean(),
   minSeconds: z.number().int().nullable(),
   excludeFlags: z.array(QualityFlag),
+  exclusionReason: z.string().nullable(),
   customQuestions: z.array(customQuestionSchema),
   deviceWindowHours: z.number().int(),
   /** Shown on the unit's public results page (closed campaigns only). */
@@ -154,6 +161,8 @@ export const SurveyResults = z.object({
     flagged: Flagged,
   }),
   excludeFlags: z.array(QualityFlag),
+  /** The owner's recorded reason for leaving flagged responses out; null when every valid response counts. */
+  exclusionReason: z.string().nullable(),
   n: z.number().int(),
   /** On the item scale (1–4), exactly the core's. */
   index: z.number().nullable(),
@@ -252,6 +261,8 @@ export const PublishedCampaignResult = z.object({
   /** Responses in the index, and those left out by the quality rules (counted, not shown). */
   n: z.number().int(),
   excluded: z.number().int(),
+  /** The owner's decision to leave flagged responses out (flags and reason); null when all valid ones count. */
+  exclusion: z.object({ flags: z.array(QualityFlag), reason: z.string() }).nullable(),
   targetSample: z.number().int(),
   /** On the item scale, with the 95 % margin of error. */
   index: z.number().nullable(),

@@ -3,7 +3,7 @@ import { classifyIkm, computeIkm, convertedHundredths, IKM_INTERVALS } from './i
 import { ratio, roundHalfUp } from '../shared/exact.ts';
 import { respond, skm, WORKED_SKM } from './test-fixtures.ts';
 
-// R5 of the worked example answers 4 everywhere, so straight-lining exclusion is off for these vectors.
+// R5 of the worked example answers 4 everywhere: a normal respondent under 14/2017, counted by default.
 const noExclusion = { excludeFlags: [] } as const;
 const worked = WORKED_SKM.map((row) => respond(skm, row));
 
@@ -58,11 +58,20 @@ describe('IKM: the surveys.md §1.6 worked example', () => {
     expect(perfect.precision).toBeNull();
   });
 
-  it('excludes the straight-lining respondent by default and says so', () => {
+  it("with the defaults the regulation's worked example gives 83,33: the all-4s respondent counts", () => {
     const d = computeIkm(skm, worked);
-    expect(d.responses.excluded).toBe(1);
+    expect(d.ikm?.convertedRounded).toBe(83.33);
+    expect(d.responses.excluded).toBe(0);
+    expect(d.n).toBe(10);
+    // The flag stays visible even though nobody is left out for it.
     expect(d.responses.flagged.straight_lining).toBe(1);
+  });
+
+  it('leaves the straight-lining respondent out only when asked (81,48) and shows the effect', () => {
+    const d = computeIkm(skm, worked, { excludeFlags: ['straight_lining'] });
+    expect(d.responses.excluded).toBe(1);
     expect(d.n).toBe(9);
+    expect(d.ikm?.convertedRounded).toBe(81.48);
     expect(d.indexIncludingFlagged).toBeCloseTo(10 / 3, 12);
   });
 

@@ -57,7 +57,7 @@ export type IndexSummary = {
   /** (1/k)·Σ NRR_j over the k items answered by someone; on the item scale. Null without data. */
   index: number | null;
   precision: Precision | null;
-  /** The same index with flagged responses included, so the effect of exclusion is visible. */
+  /** The same index over every response, so the effect of a chosen exclusion is visible. */
   indexIncludingFlagged: number | null;
   warnings: ('item_nonresponse' | 'population_smaller_than_sample')[];
 };
@@ -155,7 +155,7 @@ export function summarizeExact(
   responses: readonly SurveySubmission[],
   options: IndexOptions = {},
 ): { summary: IndexSummary; exact: Exact | null } {
-  const exclude = new Set(options.excludeFlags ?? QUALITY_FLAGS);
+  const exclude = new Set(options.excludeFlags ?? []);
   const flagged = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, 0])) as Record<QualityFlag, number>;
   const included: SurveySubmission[] = [];
   for (const r of responses) {
@@ -194,8 +194,8 @@ export function summarizeExact(
 }
 
 /**
- * Per-item NRR, the equal-weight index (1/k)·Σ NRR_j on the item scale, and its 95 % CI; flagged responses
- * are excluded by default and counted.
+ * Per-item NRR, the equal-weight index (1/k)·Σ NRR_j on the item scale, and its 95 % CI, over every valid
+ * response unless `excludeFlags` names flags to leave out; flags are always counted.
  * @example
  * const s = summarizeResponses(skm, responses); // surveys.md §1.6: s.index ≈ 3.3333, s.precision.marginOfError ≈ 0.2998
  */

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../shared/result.ts';
 import type { LkeConversion } from './questionnaire-schema.ts';
 import type { PerceptionIndexResult } from './perception-index.ts';
+import type { QualityFlag } from './quality.ts';
 import { LKE_MINIMUM_RESPONDENTS } from './sample-size.ts';
 
 export type SurveyCampaign = {
@@ -9,7 +10,12 @@ export type SurveyCampaign = {
   period: { start: string; end: string };
   /** Service users in the period, when the unit knows it. */
   populationSize?: number | null;
+  /** The owner's recorded decision to leave flagged responses out; absent or null when all valid ones count. */
+  exclusion?: SurveyExclusion | null;
 };
+
+/** Which quality flags the campaign owner left out of the index, and why (docs/review.md, survey-all-valid-responses). */
+export type SurveyExclusion = { flags: readonly QualityFlag[]; reason: string };
 
 /** What the LKE's Hasil component receives for H1.a (IPAK) or H2.a (IPKP), and where it came from. */
 export type LkeHasilInput = {
@@ -30,6 +36,8 @@ export type LkeHasilInput = {
     rawIndex: number;
     scale: { min: number; max: number };
     conversion: LkeConversion;
+    /** The owner's exclusion decision, as data; null when every valid response counts. */
+    exclusion: SurveyExclusion | null;
     /** Set when n < min(30, N) and the unit recorded why (R90 allows fewer only for small populations). */
     belowMinimumJustification: string | null;
     computedAt: string;
@@ -82,6 +90,7 @@ export function toLkeHasilInput(o: LkeHasilOptions): Result<LkeHasilInput> {
       period: { ...campaign.period },
       n: result.n,
       excluded: result.responses.excluded,
+      exclusion: campaign.exclusion ?? null,
       populationSize: population,
       marginOfError: result.lke.marginOfError,
       ci: result.lke.ci,

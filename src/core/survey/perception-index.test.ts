@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computePerceptionIndex } from './perception-index.ts';
 import { toLkeHasilInput } from './lke-hasil.ts';
 import { ipak, ipkp6, respond } from './test-fixtures.ts';
+import { scoreAssessment } from '../lke/score-assessment.ts';
+import { T } from '../lke/test-support.ts';
+import { toNumber } from '../shared/exact.ts';
 
 /** 40 IPAK respondents: 28 give 4,4,4,4,3 and 12 give 3,3,4,3,3 → composites 3,8 and 3,2. */
 const forty = [
@@ -27,12 +30,43 @@ describe('IPAK on the 0–4 scale', () => {
     expect(r.lke?.ci?.[1]).toBeGreaterThan(3.62);
   });
 
-  it('flags and excludes a respondent steered by staff (control question = ya)', () => {
-    const steered = respond(ipak, [4, 4, 4, 4, 3], { answers: { diarahkan: 'ya' } });
-    const r2 = computePerceptionIndex(ipak, [...forty, steered]);
-    expect(r2.responses.flagged.directed).toBe(1);
-    expect(r2.responses.excluded).toBe(1);
-    expect(r2.index).toBe(r.index);
+  it('flags a respondent steered by staff (control question = ya); leaves her out only when asked', () => {
+    const steered = respond(ipak, [1, 1, 1, 1, 1], { answers: { diarahkan: 'ya' } });
+    const counted = computePerceptionIndex(ipak, [...forty, steered]);
+    expect(counted.responses.flagged.directed).toBe(1);
+    expect(counted.responses.excluded).toBe(0);
+    expect(counted.index).toBeLessThan(r.index!);
+    const left = computePerceptionIndex(ipak, [...forty, steered], { excludeFlags: ['directed'] });
+    expect(left.responses.excluded).toBe(1);
+    expect(left.index).toBe(r.index);
+  });
+});
+
+describe('straight-lining respondents count by default (PermenPANRB 14/2017, 90/2021 exclude nobody for it)', () => {
+  // 35 respondents answer 4 to every item, 5 others 4,4,3,3,3 (composite 3,4).
+  const campaign = [
+    ...Array.from({ length: 35 }, () => respond(ipak, [4, 4, 4, 4, 4], { answers: { diarahkan: 'tidak' } })),
+    ...Array.from({ length: 5 }, () => respond(ipak, [4, 4, 3, 3, 3], { answers: { diarahkan: 'tidak' } })),
+  ];
+  const h1a = (value: number) => {
+    const s = scoreAssessment(T, { answers: { 'H1.a': value } });
+    return toNumber(s.hasilParts.find((p) => p.code === 'H1.a')!.score.score);
+  };
+
+  it('gives 3,925 → LKE 3,93 → H1.a 17,19, above the 15,75 of IPAK 3,60', () => {
+    const r = computePerceptionIndex(ipak, campaign);
+    expect(r.index).toBeCloseTo(3.925, 12);
+    expect(r.responses.excluded).toBe(0);
+    expect(r.responses.flagged.straight_lining).toBe(35);
+    expect(r.lke?.value).toBe(3.93);
+    expect(h1a(3.93)).toBeCloseTo(17.19375, 10);
+    expect(h1a(3.6)).toBeCloseTo(15.75, 10);
+  });
+
+  it("left out by the owner's choice only, the same campaign gives 3,40 (H1.a 14,875)", () => {
+    const r = computePerceptionIndex(ipak, campaign, { excludeFlags: ['straight_lining'] });
+    expect(r.lke?.value).toBe(3.4);
+    expect(h1a(3.4)).toBeCloseTo(14.875, 10);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeIkm } from './ikm.ts';
 import { summarizeResponses } from './index-summary.ts';
 import { computePerceptionIndex } from './perception-index.ts';
-import { qualityFlags } from './quality.ts';
+import { QUALITY_FLAGS, qualityFlags } from './quality.ts';
 import { ipak, ipkp6, respond, skm } from './test-fixtures.ts';
 
 const rows = (k: number, min: number, max: number) =>
@@ -112,8 +112,11 @@ describe('properties', () => {
       fc.property(rows(5, 1, 4), flagged, (rs, extra) => {
         expect(qualityFlags(ipak, extra).length).toBeGreaterThan(0);
         const base = rs.map((x) => respond(ipak, x, { answers: { diarahkan: 'tidak' } }));
-        const before = computePerceptionIndex(ipak, base);
-        const after = computePerceptionIndex(ipak, [...base, extra]);
+        const all = { excludeFlags: QUALITY_FLAGS };
+        const before = computePerceptionIndex(ipak, base, all);
+        const after = computePerceptionIndex(ipak, [...base, extra], all);
+        // With the defaults nobody is left out: the flagged response is counted like any other.
+        expect(computePerceptionIndex(ipak, [...base, extra]).responses.excluded).toBe(0);
         expect(after.index).toBe(before.index);
         expect(after.lke?.value).toBe(before.lke?.value);
         expect(after.precision).toEqual(before.precision);

@@ -11,7 +11,11 @@ export type QualityFlag = (typeof QUALITY_FLAGS)[number];
 export type QualityOptions = {
   /** Below this many seconds a response is too fast; default 2 s per scored item. */
   minDurationSeconds?: number;
-  /** Flags whose responses are left out of the index; default all of them. Flagged rows are always kept. */
+  /**
+   * Flags whose responses are left out of the index; default none. PermenPANRB 14/2017 and 90/2021 count
+   * every valid response (a satisfied respondent answering all 4s is normal), so leaving flagged ones out is
+   * the campaign owner's recorded decision, never a default (docs/review.md, rule survey-all-valid-responses).
+   */
   excludeFlags?: readonly QualityFlag[];
 };
 
@@ -19,7 +23,8 @@ export type QualityOptions = {
 export const defaultMinDurationSeconds = (q: Questionnaire): number => 2 * scoredQuestions(q).length;
 
 /**
- * The quality flags of one response. Flags never delete anything; they only decide inclusion in the index.
+ * The quality flags of one response. Flags never delete anything; they decide inclusion in the index only
+ * when the campaign owner chose to leave a flag out.
  * @example qualityFlags(ipak, { ...r, durationSeconds: 4 }) // ['too_fast']
  */
 export function qualityFlags(

@@ -329,7 +329,10 @@ export const surveyCampaigns = pgTable(
     requireCodes: boolean('require_codes').notNull().default(false),
     proofOfWork: boolean('proof_of_work').notNull().default(false),
     minSeconds: integer('min_seconds'),
+    /** Quality flags the owner chose to leave out of the index; empty by default (every valid response counts). */
     excludeFlags: jsonb('exclude_flags').notNull(),
+    /** Why the owner left flagged responses out; required whenever `exclude_flags` is not empty. */
+    exclusionReason: text('exclusion_reason'),
     /** The unit's own unscored questions (core `customQuestionSchema`), asked after the scored ones. */
     customQuestions: jsonb('custom_questions').notNull().default([]),
     /** A device token answers once per service in this many hours (0: no rule); kiosks send none. */

@@ -17,6 +17,7 @@ const RESULTS: PublicUnitResults = {
       publishedAt: '2026-07-02T03:00:00.000Z',
       n: 120,
       excluded: 4,
+      exclusion: { flags: ['too_fast'], reason: 'Kios memutar jawaban uji.' },
       targetSample: 100,
       index: 3.3333,
       marginOfError: 0.08,
@@ -56,6 +57,7 @@ const RESULTS: PublicUnitResults = {
       publishedAt: '2026-07-02T03:00:00.000Z',
       n: 40,
       excluded: 0,
+      exclusion: null,
       targetSample: 30,
       index: 3.7,
       marginOfError: 0.1,
@@ -91,7 +93,11 @@ describe('public results page', () => {
     expect(within(skm).getByText('B')).toBeTruthy();
     expect(within(skm).getByText('Baik')).toBeTruthy();
     expect(within(skm).getByText(/Periode 1 Januari 2026 – 30 Juni 2026/)).toBeTruthy();
-    expect(within(skm).getByText('4 jawaban tidak dihitung (mutu data)')).toBeTruthy();
+    expect(
+      within(skm).getByText(
+        '4 jawaban tidak dihitung atas keputusan unit. Alasan: Kios memutar jawaban uji.',
+      ),
+    ).toBeTruthy();
     const table = within(skm).getByRole('table', { name: /Nilai rata-rata \(NRR\) setiap unsur/ });
     const row = within(table).getByRole('row', { name: /Persyaratan/ });
     expect(within(row).getByText('3,50')).toBeTruthy();

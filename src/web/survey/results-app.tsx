@@ -139,7 +139,9 @@ function CampaignResult({ campaign: c, lang, msg }: ResultProps) {
           </div>
         )}
       </dl>
-      {c.excluded > 0 && <p className="help">{msg('resultsExcluded', { n: c.excluded })}</p>}
+      {c.exclusion && (
+        <p className="help">{msg('resultsExcluded', { n: c.excluded, reason: c.exclusion.reason })}</p>
+      )}
       <h3>{msg('resultsElements')}</h3>
       <div className="table-wrap">
         <table>

@@ -95,6 +95,8 @@ export type PublishedCampaign = {
   publishedAt: string;
   n: number;
   excluded: number;
+  /** The unit's decision to leave flagged answers out, with its reason; null when every valid answer counts. */
+  exclusion: { flags: string[]; reason: string } | null;
   targetSample: number;
   index: number | null;
   marginOfError: number | null;

@@ -6,6 +6,7 @@ import { saveAnswer } from '../assessments/save-answer.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { campaignPeriod } from './campaign-window.ts';
 import { getResults, indexOptionsOf } from './get-results.ts';
+import { exclusionOf } from './present-campaign.ts';
 import { findAssessmentUnit, findCampaign } from './repo.ts';
 
 export type ApplyToLkeOptions = {
@@ -61,6 +62,7 @@ export const applyToLke = async (tx: Tx, options: ApplyToLkeOptions) => {
       id: campaign.id,
       period: campaignPeriod(campaign),
       populationSize: indexOptionsOf(campaign).populationSize ?? null,
+      exclusion: exclusionOf(campaign),
     },
     result: perception,
     now,

@@ -44,6 +44,8 @@ export const createCampaign = async (
     proofOfWork: input.proofOfWork,
     minSeconds: input.minSeconds,
     excludeFlags: input.excludeFlags,
+    // A reason without exclusions would be a decision about nothing.
+    exclusionReason: input.excludeFlags.length > 0 ? input.exclusionReason : null,
     customQuestions,
     deviceWindowHours: input.deviceWindowHours,
     createdAt: now,

@@ -2,19 +2,21 @@ import type { PublicUnitResults, PublishedCampaignResult } from '../../../contra
 import type { Tx } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { getResults } from './get-results.ts';
+import { exclusionOf } from './present-campaign.ts';
 import { findUnitByCode, listPublishedCampaigns, type CampaignRow } from './repo.ts';
 
 /** A closed campaign's figures never move: computed once per campaign version and process. */
 const computed = new Map<string, PublishedCampaignResult>();
 const MAX_ENTRIES = 500;
 
-/** The indices of one published campaign, as the index has them (flagged responses left out and counted). */
+/** The indices of one published campaign, with the owner's exclusion decision when there is one. */
 const publishedResult = async (db: Tx, c: CampaignRow): Promise<PublishedCampaignResult> => {
   const key = `${c.id}:${c.version}`;
   const known = computed.get(key);
   if (known) return known;
   const { questionnaire: q, results: r } = await getResults(db, c);
   const factor = q.kind === 'skm' ? 25 : 1;
+  const exclusion = exclusionOf(c);
   const items = new Map(r.items.map((i) => [i.code, i]));
   const result: PublishedCampaignResult = {
     campaignId: c.id,
@@ -26,6 +28,7 @@ const publishedResult = async (db: Tx, c: CampaignRow): Promise<PublishedCampaig
     publishedAt: (c.publishedAt ?? c.updatedAt).toISOString(),
     n: r.n,
     excluded: r.responses.excluded,
+    exclusion: exclusion ? { flags: [...exclusion.flags], reason: exclusion.reason } : null,
     targetSample: r.sample.target,
     index: r.index,
     marginOfError: r.marginOfError,

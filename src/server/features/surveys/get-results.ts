@@ -65,6 +65,7 @@ export const getResults = async (db: Tx, campaign: CampaignRow): Promise<Compute
       questionnaireVersion: q.version,
       responses: summary.responses,
       excludeFlags: excludeFlagsOf(campaign),
+      exclusionReason: campaign.exclusionReason,
       n: summary.n,
       index: summary.index,
       indexIncludingFlagged: summary.indexIncludingFlagged,

@@ -68,6 +68,7 @@ const closedSkm = async () => {
     startsOn: day(-1),
     endsOn: day(1),
     excludeFlags: ['too_fast'],
+    exclusionReason: 'Jawaban di bawah 3 detik berasal dari uji kios.',
   });
   expect(created.statusCode, created.body).toBe(201);
   const id = (created.json() as { id: string }).id;
@@ -196,6 +197,7 @@ describe('the public results page', () => {
       periodLabel: 'Semester I',
       n: 4,
       excluded: 1,
+      exclusion: { flags: ['too_fast'], reason: 'Jawaban di bawah 3 detik berasal dari uji kios.' },
       index: admin.index,
       marginOfError: admin.marginOfError,
       ikm: {

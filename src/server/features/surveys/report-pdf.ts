@@ -1,6 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { IKM_INTERVALS } from '../../../core/survey/ikm.ts';
-import { QUALITY_FLAGS } from '../../../core/survey/quality.ts';
+import { QUALITY_FLAGS, type QualityFlag } from '../../../core/survey/quality.ts';
 import { formatDateId, formatId, formatPercentId } from '../../render/format.ts';
 import { servicesOf } from './present-campaign.ts';
 import { serviceField } from './questionnaires.ts';
@@ -39,6 +39,11 @@ const pairs = (items: Content[]): Content[][] => {
   for (let i = 0; i < items.length; i += 2) out.push([items[i] as Content, items[i + 1] ?? { text: '' }]);
   return out;
 };
+/** The owner's exclusion decision in words: 14/2017 and 90/2021 count every valid response unless she chose otherwise. */
+const exclusionText = (flags: readonly QualityFlag[], reason: string | null): string =>
+  flags.length === 0
+    ? 'Seluruh respon yang sah dihitung dalam indeks (PermenPANRB 14/2017 dan 90/2021); tanda mutu hanya dicatat.'
+    : `Atas keputusan pengelola survei, respon bertanda ${flags.map((f) => FLAG_LABELS[f]).join(', ')} tidak dihitung dalam indeks. Alasan: ${reason ?? '-'}`;
 const heading = (text: string): Content => ({ text, style: 'h2' });
 const para = (text: string | Content[]): Content => ({ text, margin: [0, 0, 0, 6], alignment: 'justify' });
 
@@ -319,6 +324,7 @@ export const reportDocument = (data: ReportData, printedAt: Date): TDocumentDefi
       para(
         `Respon yang diterima: ${formatId(r.responses.total, 0)}; disertakan dalam perhitungan: ${formatId(r.responses.included, 0)}; dikecualikan karena ditandai: ${formatId(r.responses.excluded, 0)}.${flaggedText ? ` Respon ditandai menurut jenis tanda: ${flaggedText}.` : ''} Respon yang ditandai tetap disimpan; bila seluruhnya dihitung, indeks menjadi ${formatId(r.indexIncludingFlagged, 4)} (skala ${scale}).`,
       ),
+      para(exclusionText(r.excludeFlags, r.exclusionReason)),
 
       heading('III. Profil responden'),
       para(`Profil ${formatId(r.n, 0)} responden yang disertakan dalam perhitungan indeks.`),

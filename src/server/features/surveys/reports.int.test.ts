@@ -96,8 +96,11 @@ beforeAll(async () => {
   lead = await logInAs(t.app, 'lead@sumenep.test');
   member = await logInAs(t.app, 'member@sumenep.test');
   foreignAdmin = await logInAs(t.app, 'agency@bawaslu.test');
-  // R5 answers 4 everywhere (straight-lining): counted here, as in the worked example; too fast is excluded.
-  skmId = await openCampaign('skm', { excludeFlags: ['too_fast'] });
+  // R5 answers 4 everywhere (straight-lining): counted, as in the worked example; too fast is left out by choice.
+  skmId = await openCampaign('skm', {
+    excludeFlags: ['too_fast'],
+    exclusionReason: 'Jawaban di bawah 3 detik berasal dari uji kios.',
+  });
   for (const [i, scores] of WORKED.entries())
     expect((await submit(skmId, skm(scores, i))).statusCode).toBe(201);
   // Too fast: kept, flagged, left out of the index.
@@ -239,6 +242,10 @@ describe('report.pdf', () => {
     expect(text).toContain('Prioritas perbaikan');
     expect(text).toContain('Waktu Penyelesaian'); // the lowest unsur (NRR 2,80)
     expect(words).toContain('2,80');
+    // The owner's decision and its reason, in words.
+    expect(text).toContain(
+      'tidak dihitung dalam indeks. Alasan: Jawaban di bawah 3 detik berasal dari uji kios.',
+    );
   });
 
   it('for IPAK: the same structure on 1–4 with the LKE value', async () => {
@@ -251,6 +258,7 @@ describe('report.pdf', () => {
     expect(text).toContain('Indeks Persepsi Anti Korupsi (IPAK)');
     expect(text).toContain(formatId(results.lke!.value, 2));
     expect(text).toContain('H1.a');
+    expect(text).toContain('Seluruh respon yang sah dihitung dalam indeks');
   });
 });
 

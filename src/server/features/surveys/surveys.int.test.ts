@@ -200,13 +200,51 @@ describe('results, export and the LKE', () => {
     [[4, 4, 3, 3, 4], {}],
     [[2, 3, 3, 4, 3], { service: 'loket_b' }],
     [[4, 3, 3, 4, 4], {}],
-    [[4, 4, 4, 4, 4], {}], // straight-lining: kept, excluded
-    [[3, 4, 3, 4, 3], { duration: 3 }], // too fast: kept, excluded
-    [[4, 3, 4, 4, 3], { directed: true }], // directed: kept, excluded
+    [[4, 4, 4, 4, 4], {}], // straight-lining: kept, counted unless the owner leaves it out
+    [[3, 4, 3, 4, 3], { duration: 3 }], // too fast: kept, flagged
+    [[4, 3, 4, 4, 3], { directed: true }], // directed: kept, flagged
   ];
+  const REASON = 'Uji: tiga jenis tanda dikecualikan atas keputusan pengelola.';
+  const ALL_FLAGS = ['too_fast', 'straight_lining', 'directed'];
 
-  it('matches the core on a known set, excludes and counts flagged responses, exports CSV, applies to H1.a', async () => {
+  it('refuses leaving flagged responses out without a reason, on create and on edit', async () => {
+    const res = await lead.post(
+      '/api/surveys/campaigns',
+      campaignBody(org.sumenep.id, { excludeFlags: ['straight_lining'] }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('SURVEY_EXCLUSION_REASON_REQUIRED');
+    const blank = await lead.post(
+      '/api/surveys/campaigns',
+      campaignBody(org.sumenep.id, { excludeFlags: ['directed'], exclusionReason: '   ' }),
+    );
+    expect(blank.json().error.code).toBe('SURVEY_EXCLUSION_REASON_REQUIRED');
+    const { id, version } = await createCampaign();
+    const edit = await lead.patch(`/api/surveys/campaigns/${id}`, { version, excludeFlags: ['too_fast'] });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().error.code).toBe('SURVEY_EXCLUSION_REASON_REQUIRED');
+  });
+
+  it('by default counts every valid response, straight-lining, too fast and directed alike, and shows the flags', async () => {
     const { id } = await createCampaign();
+    await openCampaign(id);
+    for (const [scores, extra] of KNOWN) expect((await submit(id, ipak(scores, extra))).statusCode).toBe(201);
+    const results = (await member.get(`/api/surveys/campaigns/${id}/results`)).json();
+    const q = (await installedQuestionnaires()).get('ipak')!;
+    const all = computePerceptionIndex(
+      q,
+      KNOWN.map(([s, e]) => ipak(s, e) as unknown as SurveySubmission),
+    );
+    expect(results.excludeFlags).toEqual([]);
+    expect(results.exclusionReason).toBeNull();
+    expect(results.responses).toMatchObject({ total: 8, excluded: 0 });
+    expect(results.responses.flagged).toEqual({ too_fast: 1, straight_lining: 1, directed: 1 });
+    expect(results.n).toBe(8);
+    expect(results.index).toBe(all.index);
+  });
+
+  it('matches the core on a known set, leaves out what the owner chose with her reason, exports CSV, applies to H1.a', async () => {
+    const { id } = await createCampaign({ excludeFlags: ALL_FLAGS, exclusionReason: REASON });
     const { version } = await openCampaign(id);
     for (const [scores, extra] of KNOWN) expect((await submit(id, ipak(scores, extra))).statusCode).toBe(201);
 
@@ -217,8 +255,9 @@ describe('results, export and the LKE', () => {
     const expected = computePerceptionIndex(
       q,
       KNOWN.map(([s, e]) => ipak(s, e) as unknown as SurveySubmission),
-      { populationSize: 100 },
+      { populationSize: 100, excludeFlags: ['too_fast', 'straight_lining', 'directed'] },
     );
+    expect(results.exclusionReason).toBe(REASON);
     expect(results.responses.total).toBe(8);
     expect(results.responses.excluded).toBe(3);
     expect(results.responses.flagged).toEqual({ too_fast: 1, straight_lining: 1, directed: 1 });
@@ -278,5 +317,9 @@ describe('results, export and the LKE', () => {
     const audited = await t.db.select().from(auditLog).where(eq(auditLog.action, 'survey.applied'));
     expect(audited).toHaveLength(1);
     expect(audited[0]?.subjectId).toBe(id);
+    // The owner's decision travels with the LKE value as data, not as a sentence.
+    expect(audited[0]?.after).toMatchObject({
+      provenance: { excluded: 3, exclusion: { flags: ALL_FLAGS, reason: REASON } },
+    });
   });
 });

@@ -4,7 +4,7 @@ import { conflict, notFound, staleWrite } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/write-audit.ts';
 import { checkCampaignFields } from './check-campaign-fields.ts';
 import { computedTarget } from './create-campaign.ts';
-import { presentCampaign, servicesOf } from './present-campaign.ts';
+import { excludeFlagsOf, presentCampaign, servicesOf } from './present-campaign.ts';
 import { pinnedQuestionnaire, withCustomQuestions } from './questionnaires.ts';
 import { findCampaign, updateCampaignIfVersion, type CampaignRow } from './repo.ts';
 
@@ -34,10 +34,19 @@ export const updateCampaign = async (
     customQuestions = withCustomQuestions(template, custom).questions.slice(template.questions.length);
   }
   const services = patch.services ?? servicesOf(current);
+  const excludeFlags = patch.excludeFlags ?? excludeFlagsOf(current);
+  const exclusionReason =
+    excludeFlags.length === 0
+      ? null
+      : patch.exclusionReason === undefined
+        ? current.exclusionReason
+        : patch.exclusionReason;
   checkCampaignFields({
     startsOn: patch.startsOn ?? current.startsOn,
     endsOn: patch.endsOn ?? current.endsOn,
     services,
+    excludeFlags,
+    exclusionReason,
   });
   const redesigned = patch.services !== undefined || patch.samplingMethod !== undefined;
   const targetSample =
@@ -55,6 +64,7 @@ export const updateCampaign = async (
     version,
     {
       ...patch,
+      exclusionReason,
       ...(targetSample === undefined ? {} : { targetSample }),
       ...(customQuestions === undefined ? {} : { customQuestions }),
     },

@@ -69,9 +69,34 @@ describe('CampaignForm', () => {
       proofOfWork: false,
       minSeconds: 45,
       deviceWindowHours: 48,
-      excludeFlags: ['too_fast', 'straight_lining', 'directed'],
+      excludeFlags: [],
+      exclusionReason: null,
       customQuestions: [],
     });
+  });
+
+  it('leaving flagged responses out is a ticked choice with a reason, sent with the edit', async () => {
+    const draft = campaign({ status: 'draft', excludeFlags: [], exclusionReason: null });
+    const calls = mockFetch((method, url) =>
+      method === 'PATCH' && url === `/api/surveys/campaigns/${draft.id}`
+        ? { status: 200, body: draft }
+        : undefined,
+    );
+    const onDone = vi.fn();
+    await renderPage(<CampaignForm unitId={UNIT} campaign={draft} onDone={onDone} onCancel={() => {}} />, {
+      path: '/surveys',
+      me: adminMe(),
+    });
+    expect(screen.queryByRole('textbox', { name: /^Alasan pengecualian/ })).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Diarahkan' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /^Alasan pengecualian/ }), {
+      target: { value: 'Petugas loket B mengarahkan jawaban pada Maret.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const body = calls.find((c) => c.method === 'PATCH')?.body as Record<string, unknown>;
+    expect(body.excludeFlags).toEqual(['directed']);
+    expect(body.exclusionReason).toBe('Petugas loket B mengarahkan jawaban pada Maret.');
   });
 
   it('edits a draft with its version, keeping service codes', async () => {
@@ -95,6 +120,9 @@ describe('CampaignForm', () => {
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     const body = calls.find((c) => c.method === 'PATCH')?.body as Record<string, unknown>;
     expect(body.version).toBe(3);
+    // The decision the campaign holds is sent back unchanged.
+    expect(body.excludeFlags).toEqual(['too_fast']);
+    expect(body.exclusionReason).toBe('Respon di bawah 10 detik dari kios tidak dibaca.');
     expect(body.services).toEqual([
       { code: 'loket_a', name: 'Loket A', population: 60 },
       { code: 'loket_b', name: 'Loket B', population: 940 },

@@ -3,10 +3,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateCampaignBody } from '../../../../contracts/surveys.ts';
-import { QUALITY_FLAGS } from '../../../../core/survey/quality.ts';
 import { targetSample, type SampleMethod } from '../../../../core/survey/sample-size.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { surveysApi, type CampaignView } from '../api.ts';
+import { ExclusionFields, type ExclusionValue } from './exclusion-fields.tsx';
 
 export type SurveyKind = CampaignView['kind'];
 export const KINDS: readonly SurveyKind[] = ['skm', 'ipak', 'ipkp'];
@@ -64,6 +64,10 @@ export function CampaignForm({ unitId, campaign, onDone, onCancel }: Props) {
     campaign?.minSeconds === null || campaign?.minSeconds === undefined ? '' : String(campaign.minSeconds),
   );
   const [deviceWindow, setDeviceWindow] = useState(String(campaign?.deviceWindowHours ?? 24));
+  const [exclusion, setExclusion] = useState<ExclusionValue>({
+    flags: campaign?.excludeFlags ?? [],
+    reason: campaign?.exclusionReason ?? '',
+  });
 
   const services = rows.map((r, i) => {
     const code = r.code || slugOf(r.name) || `layanan_${i + 1}`;
@@ -84,6 +88,8 @@ export function CampaignForm({ unitId, campaign, onDone, onCancel }: Props) {
         requireCodes,
         minSeconds: minSeconds.trim() === '' ? null : toCount(minSeconds),
         deviceWindowHours: Math.min(toCount(deviceWindow), 24 * 90),
+        excludeFlags: exclusion.flags,
+        exclusionReason: exclusion.flags.length > 0 ? exclusion.reason.trim() : null,
       };
       if (campaign) return surveysApi.update(campaign.id, { version: campaign.version, ...fields });
       const body: CreateCampaignBody = {
@@ -91,7 +97,6 @@ export function CampaignForm({ unitId, campaign, onDone, onCancel }: Props) {
         kind,
         ...fields,
         proofOfWork: false,
-        excludeFlags: [...QUALITY_FLAGS],
         customQuestions: [],
       };
       return surveysApi.create(body);
@@ -242,6 +247,7 @@ export function CampaignForm({ unitId, campaign, onDone, onCancel }: Props) {
           value={deviceWindow}
           onChange={(e) => setDeviceWindow(e.currentTarget.value)}
         />
+        <ExclusionFields value={exclusion} onChange={setExclusion} />
         {save.isError && <ErrorAlert error={save.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
