@@ -5,6 +5,8 @@ import id_ID from '@uppy/locales/lib/id_ID.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getCsrfToken } from '../lib/api.ts';
+import { errorDetail, errorMessage, uploadError } from '../lib/errors.ts';
+import { TechnicalDetail } from './technical-detail.tsx';
 
 // Resumable uploads (tus) to /api/uploads: a dropped connection resumes where it stopped, and several files go
 // at once, each with its own progress bar. The finished upload's id is the last segment of its URL.
@@ -17,6 +19,8 @@ type Row = {
   percent: number;
   state: 'uploading' | 'saving' | 'done' | 'error';
   error?: string;
+  /** The raw refusal, for "Detail teknis". */
+  detail?: string | null;
 };
 type Meta = { unitId: string; filename: string; filetype: string };
 
@@ -84,11 +88,13 @@ export function EvidenceUploader({ unitId, onUploaded, label, multiple = true, d
           uppy.removeFile(file.id);
         },
         (error: unknown) =>
-          patch(file.id, { state: 'error', error: error instanceof Error ? error.message : String(error) }),
+          patch(file.id, { state: 'error', error: errorMessage(t, error), detail: errorDetail(error) }),
       );
     };
     const onError = (file: UppyFile<Meta, Record<string, never>> | undefined, error: { message: string }) => {
-      if (file) patch(file.id, { state: 'error', error: error.message });
+      if (!file) return;
+      const refusal = uploadError(error);
+      patch(file.id, { state: 'error', error: errorMessage(t, refusal), detail: errorDetail(refusal) });
     };
     uppy.on('upload-progress', onProgress);
     uppy.on('upload-success', onSuccess);
@@ -116,7 +122,14 @@ export function EvidenceUploader({ unitId, onUploaded, label, multiple = true, d
       } catch (error) {
         setRows((rs) => [
           ...rs,
-          { id: `${f.name}-${rs.length}`, name: f.name, percent: 0, state: 'error', error: String(error) },
+          {
+            id: `${f.name}-${rs.length}`,
+            name: f.name,
+            percent: 0,
+            state: 'error',
+            error: t('upload.notAdded'),
+            detail: errorDetail(error),
+          },
         ]);
       }
     }
@@ -168,6 +181,7 @@ export function EvidenceUploader({ unitId, onUploaded, label, multiple = true, d
                   {r.error}
                 </Text>
               )}
+              {r.error && <TechnicalDetail detail={r.detail ?? null} />}
             </Stack>
           ))}
         </Stack>

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { isApiError } from './api.ts';
+import id from '../locales/id.json' with { type: 'json' };
+import { ApiError, isApiError } from './api.ts';
 
 /** Codes the catalogues translate under `errors.<CODE>`; anything else falls back to errors.UNKNOWN. */
 export const KNOWN_ERROR_CODES = [
@@ -150,16 +151,48 @@ const textDetails = (details: unknown): Record<string, string> => {
   );
 };
 
-const isKnown = (code: string): boolean => (KNOWN_ERROR_CODES as readonly string[]).includes(code);
+/** A code is known when the catalogue has its words (the vocabulary test keeps every server code there). */
+const isKnown = (code: string): boolean =>
+  (KNOWN_ERROR_CODES as readonly string[]).includes(code) || Object.hasOwn(id.errors, code);
 
-/** The sentence to show for a failed request or thrown error, in the user's language. */
+/**
+ * The sentence to show for a failed request or thrown error, in the user's language. The server's own
+ * (English, developer) text never comes first: it goes behind "Detail teknis" (`errorDetail`).
+ */
 export const errorMessage = (t: TFunction, error: unknown): string => {
-  if (isApiError(error)) {
-    // Details that are a flat record of strings fill the sentence's placeholders (e.g. the two inputs named).
-    if (isKnown(error.code)) return t(`errors.${error.code}`, textDetails(error.details));
-    return t('errors.UNKNOWN_WITH_DETAIL', { message: error.message });
-  }
+  // Details that are a flat record of strings fill the sentence's placeholders (e.g. the two inputs named).
+  if (isApiError(error) && isKnown(error.code)) return t(`errors.${error.code}`, textDetails(error.details));
   return t('errors.UNKNOWN');
+};
+
+/** The technical detail of an error for "Detail teknis": code, HTTP status and the developer text. */
+export const errorDetail = (error: unknown): string | null => {
+  if (isApiError(error)) return `${error.code} (HTTP ${error.status}): ${error.message}`;
+  if (error instanceof Error) return error.message;
+  return error === null || error === undefined ? null : String(error);
+};
+
+/**
+ * A refused upload as the API error it carries: tus clients report "tus: unexpected response … response
+ * code: 415, response text: {"error":{…}}" and that text is for developers, not for the person uploading.
+ */
+export const uploadError = (error: unknown): ApiError | Error => {
+  const text =
+    typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  const status = Number(/response code: (\d{3})/.exec(text)?.[1] ?? 0);
+  const body = /response text: (\{[\s\S]*\})/.exec(text)?.[1];
+  if (body) {
+    try {
+      const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
+      if (typeof parsed.error?.code === 'string')
+        return new ApiError(status, parsed.error.code, text, parsed.error.details);
+    } catch {
+      // not JSON after all: the text stays the detail
+    }
+  }
+  if (status === 413) return new ApiError(413, 'FILE_TOO_LARGE', text);
+  if (status === 0 && /network|failed to fetch/i.test(text)) return new ApiError(0, 'NETWORK', text);
+  return new Error(text);
 };
 
 type Issue = { path?: unknown; message?: unknown; code?: unknown; minimum?: unknown };

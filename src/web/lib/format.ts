@@ -11,9 +11,14 @@ export const formatNumber = (value: number, lng = 'id', fractionDigits?: number)
 export const formatDate = (iso: string, lng = 'id'): string => {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeTag(lng), { day: 'numeric', month: 'long', year: 'numeric' }).format(
-    date,
-  );
+  // A calendar date ("2026-12-07") is that day wherever the browser is; an instant is the local day.
+  const timeZone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : undefined;
+  return new Intl.DateTimeFormat(localeTag(lng), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(date);
 };
 
 export const formatDateTime = (iso: string, lng = 'id'): string => {

@@ -39,9 +39,45 @@ export const diffValues = (before: unknown, after: unknown): DiffRow[] => {
   return rows;
 };
 
-export const showValue = (value: unknown): string => {
-  if (value === undefined) return '';
-  if (value === null) return '∅';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How a value of the log reads: words for yes/no and empty, dates as dates, no JSON and no internal ids. */
+export type ValueWords = {
+  yes: string;
+  no: string;
+  empty: string;
+  reference: string;
+  entries: (n: number) => string;
+  date: (iso: string) => string;
+  dateTime: (iso: string) => string;
+  number: (n: number) => string;
 };
+
+export const showValue = (value: unknown, words?: ValueWords): string => {
+  if (value === undefined) return '';
+  if (!words) return value === null ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
+  if (value === null || value === '') return words.empty;
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (typeof value === 'number') return words.number(value);
+  if (typeof value === 'string') {
+    if (UUID.test(value)) return words.reference;
+    if (INSTANT.test(value)) return words.dateTime(value);
+    if (DAY.test(value)) return words.date(value);
+    return value;
+  }
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)))
+      return value.length === 0 ? words.empty : value.map((v) => showValue(v, words)).join(', ');
+    return words.entries(value.length);
+  }
+  return words.entries(Object.keys(value as object).length);
+};
+
+/** A field's path as words when the catalogue has no name for it: `assessmentId` → "assessment id". */
+export const humanisePath = (path: string): string =>
+  (path.split('.').pop() ?? path)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();

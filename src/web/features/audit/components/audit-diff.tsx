@@ -1,11 +1,27 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { diffValues, showValue } from '../diff.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../lib/format.ts';
+import { diffValues, humanisePath, showValue, type ValueWords } from '../diff.ts';
 
 /** Before and after as a readable table of changed fields; removals struck, additions marked, not colour alone. */
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows = diffValues(before, after);
+  const lng = i18n.language;
+  const words: ValueWords = {
+    yes: t('audit.value.yes'),
+    no: t('audit.value.no'),
+    empty: t('audit.value.empty'),
+    reference: t('audit.value.reference'),
+    entries: (count) => t('audit.value.entries', { count }),
+    date: (iso) => formatDate(iso, lng),
+    dateTime: (iso) => formatDateTime(iso, lng),
+    number: (n) => formatNumber(n, lng),
+  };
+  const field = (path: string) => {
+    const last = path.split('.').pop() ?? path;
+    return t(`audit.fields.${last}`, { defaultValue: humanisePath(path) });
+  };
   if (rows.length === 0) {
     return (
       <Text size="xs" c="dimmed">
@@ -26,14 +42,12 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.path}>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                <code>{row.path}</code>
-              </Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{field(row.path)}</Table.Td>
               <Table.Td bg={row.kind !== 'added' ? 'red.0' : undefined} style={{ overflowWrap: 'anywhere' }}>
                 {row.kind !== 'added' && (
                   <Text span size="xs" td={row.kind === 'removed' ? 'line-through' : undefined}>
                     <span aria-hidden="true">− </span>
-                    {showValue(row.before)}
+                    {showValue(row.before, words)}
                   </Text>
                 )}
               </Table.Td>
@@ -44,7 +58,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
                 {row.kind !== 'removed' && (
                   <Text span size="xs">
                     <span aria-hidden="true">+ </span>
-                    {showValue(row.after)}
+                    {showValue(row.after, words)}
                   </Text>
                 )}
               </Table.Td>

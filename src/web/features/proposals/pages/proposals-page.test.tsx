@@ -124,7 +124,11 @@ describe('ProposalsPage', () => {
     await renderPage(<ProposalsPage />, { path: '/proposals', me: agencyAdmin() });
 
     const units = await screen.findByRole('region', { name: 'Unit kerja pada periode ini' });
-    expect(within(units).getByText('Dokumen usulan belum dilampirkan: cover_letter, sptjm.')).toBeTruthy();
+    expect(
+      within(units).getByText(
+        'Dokumen usulan belum dilampirkan: Surat pengantar usulan, Surat Pernyataan Tanggung Jawab Mutlak (SPTJM).',
+      ),
+    ).toBeTruthy();
     expect(within(units).getByText('Siap diusulkan')).toBeTruthy();
     expect(screen.getByText(/Kuota: 1 dari 2 unit sudah diusulkan/)).toBeTruthy();
     // TPN's window is the system administrators': the agency does not see the form.

@@ -153,7 +153,7 @@ describe('ReviewPage', () => {
       true,
     );
     const why = within(actions).getByRole('list', { name: 'Yang masih menghalangi: Nyatakan memenuhi' });
-    expect(why.textContent).toBe('Tahap quality_controller diselesaikan oleh kedudukan quality_controller.');
+    expect(why.textContent).toBe('Tahap Pengendali mutu diselesaikan oleh kedudukan Pengendali mutu.');
 
     // Her answer on an untouched item: from the unit's B to A, with a note.
     const plain = await screen.findByRole('article', { name: 'Butir P2.i.a' }, SLOW);

@@ -62,7 +62,7 @@ describe('CampaignPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Semester I 2026' })).toBeTruthy();
     expect(await screen.findByLabelText('Nilai H1.a (0–4): 3,70')).toBeTruthy();
     expect(screen.getByLabelText('Selang kepercayaan 95 %: 3,59 – 3,81')).toBeTruthy();
-    expect(screen.getByLabelText('Margin of error: ± 0,11')).toBeTruthy();
+    expect(screen.getByLabelText('Margin kesalahan: ± 0,11')).toBeTruthy();
     expect(screen.getByText('42 jawaban: 40 dihitung, 2 dikecualikan karena tanda mutu.')).toBeTruthy();
     expect(screen.getByText('Terlalu cepat: 2')).toBeTruthy();
     // achieved vs target, total and per service
