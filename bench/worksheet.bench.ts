@@ -25,10 +25,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { writeResult } from './record.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { blobs, evidence, evidenceLinks, evidenceVersions } from '../src/server/db/schema.ts';
 import { createAssessment } from '../src/server/features/assessments/create-assessment.ts';
@@ -694,8 +695,7 @@ const main = async () => {
       p95_subject_over_baseline: round(subject.p95_ms / baseline.p95_ms, 1),
     },
   };
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/worksheet.json', `${JSON.stringify(result, null, 2)}\n`);
+  writeResult('worksheet', result);
 
   const row = (r: typeof subject) => ({
     requests: r.requests,
