@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { join, relative } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -105,12 +105,28 @@ const rateLimitOption = (deps: AppDeps, spec: AnyRouteSpec) => {
   return limit ? { onRequest: rateLimitHook(deps, spec, limit) } : {};
 };
 
+/**
+ * Vite names every file under assets/ by its content hash: a new build makes new names, so they never change and
+ * are cached for a year. The pages (index.html, survey.html) name the current ones: revalidated every time.
+ */
+export const cacheControlOf = (pathInWebDir: string): string =>
+  /^assets[\\/]/.test(pathInWebDir) ? 'public, max-age=31536000, immutable' : 'no-cache';
+
 /** Serves the built single-page app; every non-API path falls back to index.html so deep links work. */
 const registerWebUi = (app: FastifyInstance, deps: AppDeps) => {
   const indexHtml = join(deps.config.webDir, 'index.html');
   const built = existsSync(indexHtml);
   if (built) {
-    void app.register(fastifyStatic, { root: deps.config.webDir, wildcard: false, index: false });
+    void app.register(fastifyStatic, {
+      root: deps.config.webDir,
+      wildcard: false,
+      index: false,
+      // file.br / file.gz written at build time (vite.precompress.ts), chosen by Accept-Encoding, Vary set.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply: FastifyReply, path: string) =>
+        reply.header('cache-control', cacheControlOf(relative(deps.config.webDir, path))),
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url === '/api' || req.method !== 'GET') {
@@ -124,6 +140,6 @@ const registerWebUi = (app: FastifyInstance, deps: AppDeps) => {
           'Antarmuka web belum dibangun: jalankan `npm run build:web`. / The web UI is not built: run `npm run build:web`.',
         );
     }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
   });
 };
