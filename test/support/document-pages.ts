@@ -59,7 +59,8 @@ export const expectOfficialDocument = (
   const lines = doc.text
     .split('\n')
     .filter((l) => !/SHA-256|verifikasi\/|https?:\/\//.test(l) && !/[0-9a-f]{32}/.test(l));
-  for (const line of lines) {
+  // A clock time with its zone ("14.05 WIB") is how Indonesian writes times, not a decimal point.
+  for (const line of lines.map((l) => l.replace(/\b\d{2}\.\d{2} (WIB|WITA|WIT)\b/g, 'HH MM $1'))) {
     expect(line, `${name}: UUID`).not.toMatch(UUID);
     expect(line, `${name}: ISO date/time`).not.toMatch(ISO_TIME);
     expect(line, `${name}: internal code`).not.toMatch(SNAKE_CODE);

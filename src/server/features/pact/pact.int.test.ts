@@ -22,6 +22,7 @@ import {
   filedDocuments,
 } from '../../db/schema.ts';
 import { sha256Hex } from '../../documents/canonical-json.ts';
+import { expectOfficialDocument } from '../../../../test/support/document-pages.ts';
 import { extractPdfText } from '../../render/pdf-text.ts';
 
 type Overview = {
@@ -303,6 +304,15 @@ describe('pact: progress, reminders, signed list', () => {
     expect(count('Akun Pulau')).toBe(1);
     expect(count('Tautan sekali pakai')).toBe(2);
     expect(count('WIB')).toBe(signed.length + 1);
+    expectOfficialDocument(res.rawPayload, 'pact-signed-list', [
+      'KPU RI',
+      'KPU KABUPATEN SUMENEP',
+      'DAFTAR PENANDATANGAN PAKTA INTEGRITAS',
+      'Mengetahui,',
+      'Ketua KPU Kabupaten Sumenep,',
+      'NIP.',
+    ]);
+    expect(res.headers['content-disposition']).toMatch(/pakta-integritas-KPU-SUMENEP-\d{4}-\d{2}-\d{2}\.pdf/);
   });
 
   it('attaches the signed list to P1.iv.d of a draft assessment in one step', async () => {

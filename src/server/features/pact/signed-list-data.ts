@@ -1,4 +1,6 @@
 import type { Tx } from '../../db/client.ts';
+import { loadDocumentLook, type DocumentLook } from '../../documents/kit/document-look.ts';
+import { unitLeader, type Signer } from '../../documents/kit/signers.ts';
 import { notFound } from '../../http/errors.ts';
 import type { PactUnit } from './current-document.ts';
 import { latestDocument, signaturesOf, employeesByIds } from './repo.ts';
@@ -15,6 +17,9 @@ export type SignedListData = {
     via: 'login' | 'link';
   }>;
   activeTotal: number;
+  look: DocumentLook;
+  /** The unit's leader, who acknowledges the list ("Mengetahui"). */
+  leader: Signer;
 };
 
 /**
@@ -27,7 +32,10 @@ export const loadSignedList = async (
   activeTotal: number,
 ): Promise<SignedListData> => {
   const document = await latestDocument(tx, unit.id);
-  if (!document) return { unitName: unit.name, version: null, sha256: null, signers: [], activeTotal };
+  const look = await loadDocumentLook(tx, unit.id);
+  const leader = await unitLeader(tx, unit.id);
+  if (!document)
+    return { unitName: unit.name, version: null, sha256: null, signers: [], activeTotal, look, leader };
   const signatures = await signaturesOf(tx, document.id);
   const people = new Map(
     (
@@ -54,5 +62,7 @@ export const loadSignedList = async (
       };
     }),
     activeTotal,
+    look,
+    leader,
   };
 };

@@ -1,17 +1,8 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { formatDateId } from '../../render/format.ts';
+import { formatCountId, formatDateTimeId } from '../../render/format.ts';
 import type { FilingStamp } from '../../documents/file-document.ts';
-import { stampBlock } from '../../documents/kit/official-document.ts';
+import { officialDocument, ruledTable, th } from '../../documents/kit/official-document.ts';
 import type { SignedListData } from './signed-list-data.ts';
-
-const HEAD_FILL = '#E8EEF4';
-const th = (text: string): TableCell => ({ text, bold: true, fillColor: HEAD_FILL });
-
-/** A time in WIB (UTC+7), as a signed list names it: "23 November 2026 14.05 WIB". */
-const timeWib = (d: Date): string => {
-  const wib = new Date(d.getTime() + 7 * 3_600_000).toISOString();
-  return `${formatDateId(d)} ${wib.slice(11, 13)}.${wib.slice(14, 16)} WIB`;
-};
 
 const VIA = { login: 'Akun Pulau', link: 'Tautan sekali pakai' } as const;
 
@@ -31,40 +22,18 @@ export const signedListDocument = (
     s.nip ?? '–',
     s.position || '–',
     // A filed list's data went through JSON: its times come back as strings.
-    timeWib(new Date(s.signedAt)),
+    formatDateTimeId(new Date(s.signedAt), data.look.timeZone),
     VIA[s.via],
   ]);
-  const content: Content[] = [
-    { text: 'DAFTAR PENANDATANGAN PAKTA INTEGRITAS', style: 'title' },
-    { text: data.unitName, style: 'subtitle' },
-    {
-      table: {
-        widths: ['auto', '*'],
-        body: [
-          ['Versi pakta', data.version === null ? '–' : String(data.version)],
-          ['SHA-256 teks pakta', { text: data.sha256 ?? '–', fontSize: 8 }],
-          ['Jumlah penandatangan', `${data.signers.length} dari ${data.activeTotal} pegawai aktif`],
-          ['Dicetak', timeWib(printedAt)],
-        ],
-      },
-      layout: 'noBorders',
-      margin: [0, 6, 0, 10],
-    },
+  const zone = data.look.timeZone;
+  const body: Content[] = [
     data.signers.length === 0
       ? { text: 'Belum ada pegawai yang menandatangani versi ini.', italics: true }
       : {
-          table: {
-            headerRows: 1,
-            widths: ['auto', '*', 'auto', '*', 'auto', 'auto'],
-            body: [[th('No'), th('Nama'), th('NIP'), th('Jabatan'), th('Waktu'), th('Cara')], ...rows],
-            dontBreakRows: true,
-          },
-          layout: {
-            hLineWidth: () => 0.5,
-            vLineWidth: () => 0.5,
-            hLineColor: () => '#99A5B1',
-            vLineColor: () => '#99A5B1',
-          },
+          ...ruledTable(
+            ['auto', '*', 'auto', '*', 'auto', 'auto'],
+            [[th('No'), th('Nama'), th('NIP'), th('Jabatan'), th('Waktu'), th('Cara')], ...rows],
+          ),
           fontSize: 9,
         },
     {
@@ -75,21 +44,24 @@ export const signedListDocument = (
       color: '#555555',
       margin: [0, 10, 0, 0],
     },
-    ...(stamp ? [stampBlock(stamp)] : []),
   ];
-  return {
-    info: { title: `Daftar penandatangan pakta integritas — ${data.unitName}` },
-    pageMargins: [36, 40, 36, 40],
-    content,
-    styles: {
-      title: { fontSize: 14, bold: true, alignment: 'center' },
-      subtitle: { fontSize: 12, alignment: 'center', margin: [0, 2, 0, 0] },
-    },
-    footer: (page, pages) => ({
-      text: `${page} / ${pages}`,
-      alignment: 'center',
-      fontSize: 8,
-      margin: [0, 10, 0, 0],
-    }),
-  };
+  return officialDocument({
+    look: data.look,
+    title: ['DAFTAR PENANDATANGAN PAKTA INTEGRITAS'],
+    facts: [
+      ['Unit kerja', data.unitName],
+      ['Versi pakta', data.version === null ? '–' : String(data.version)],
+      ['SHA-256 teks pakta', data.sha256 ?? '–'],
+      [
+        'Jumlah penandatangan',
+        `${formatCountId(data.signers.length)} dari ${formatCountId(data.activeTotal)} pegawai aktif`,
+      ],
+      ['Keadaan per', formatDateTimeId(printedAt, zone)],
+    ],
+    body,
+    date: printedAt,
+    acknowledgement: { opening: 'Mengetahui,', position: data.look.leaderPosition, signer: data.leader },
+    stamp: stamp ?? null,
+    shortTitle: `Daftar penandatangan pakta integritas ${data.unitName}`,
+  });
 };
