@@ -423,3 +423,4 @@ export * from './schema/worksheet-versions.ts';
 export * from './schema/scores.ts';
 export * from './schema/uploads.ts';
 export * from './schema/limits.ts';
+export * from './schema/secrets.ts';

@@ -62,7 +62,7 @@ export const publicSurveyRoutes = (deps: AppDeps): AnyRouteSpec[] => [
       if (!campaign || campaign.status === 'draft' || !campaign.proofOfWork) throw notFound('Survey');
       const now = deps.now();
       return {
-        challenge: issueChallenge(hashSalt(deps.config), campaign.id, now),
+        challenge: issueChallenge(await hashSalt(deps), campaign.id, now),
         difficulty: DEFAULT_POW_DIFFICULTY,
       };
     },
@@ -100,7 +100,7 @@ export const publicSurveyRoutes = (deps: AppDeps): AnyRouteSpec[] => [
         idempotencyKey: req.headers['idempotency-key'],
         body: req.body,
         ip: req.ip ?? null,
-        salt: hashSalt(deps.config),
+        salt: await hashSalt(deps),
         now: deps.now(),
       });
       return reply.code(result.replayed ? 200 : 201).send(result);
