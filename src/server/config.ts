@@ -48,7 +48,7 @@ const Env = z.object({
     .default(2 * 1024 ** 3),
   /** Public survey submissions per address and minute: high enough for a counter behind one office NAT. */
   PULAU_SURVEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-  /** Salt of the address and device hashes; when absent one is generated and kept in the data dir. */
+  /** Salt of the address and device hashes and proof-of-work; when absent one is generated once and kept in the database. */
   PULAU_HASH_SALT: z.string().min(16).optional(),
   /** Days a survey respondent's salted address hash is kept (for repeat detection) before it is dropped. */
   PULAU_SURVEY_ADDRESS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
