@@ -25,6 +25,7 @@ import { PROPOSAL_REQUESTS } from './proposal-requests.ts';
 import { ACTION_PLAN_REQUESTS } from './action-plan-requests.ts';
 import { INBOX_REQUESTS } from './inbox-requests.ts';
 import { REVIEW_REQUESTS } from './review-requests.ts';
+import { RECAP_REQUESTS } from './recap-requests.ts';
 
 export type Target = 'own' | 'foreign';
 export type MatrixContext = {
@@ -208,6 +209,7 @@ const SURVEY_READERS: readonly Who[] = [
 /** One request per route of the table, aimed at the caller's own unit or at a foreign agency's. */
 const REQUESTS: Record<string, Entry> = {
   ...INBOX_REQUESTS,
+  ...RECAP_REQUESTS,
   ...REVIEW_REQUESTS,
   ...PACT_REQUESTS,
   ...PROPOSAL_REQUESTS,

@@ -22,6 +22,7 @@ import { actionPlanRoutes } from '../features/action-plans/routes.ts';
 import { proposalRoutes } from '../features/proposals/routes.ts';
 import { lheRoutes } from '../features/lhe/routes.ts';
 import { inboxRoutes } from '../features/notifications/routes.ts';
+import { recapRoutes } from '../features/recap/routes.ts';
 
 /** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
 export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
@@ -47,4 +48,5 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...proposalRoutes(deps),
   ...lheRoutes(deps),
   ...inboxRoutes(deps),
+  ...recapRoutes(deps),
 ];

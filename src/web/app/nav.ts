@@ -5,6 +5,7 @@ export type NavItem = { to: string; labelKey: string; action?: Action };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
+  { to: '/recap', labelKey: 'recap.nav', action: 'review.read' },
   { to: '/assessments', labelKey: 'nav.assessments', action: 'assessment.read' },
   { to: '/evidence', labelKey: 'nav.evidence', action: 'evidence.read' },
   { to: '/review', labelKey: 'review.nav.inbox', action: 'review.read' },

@@ -254,6 +254,17 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAction action="review.read" />,
+                children: [
+                  {
+                    path: '/recap',
+                    lazy: async () => ({
+                      Component: (await import('../features/recap/pages/recap-page.tsx')).RecapPage,
+                    }),
+                  },
+                ],
+              },
+              {
                 element: <RequireAction action="audit.read" />,
                 children: [
                   {
