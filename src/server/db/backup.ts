@@ -1,9 +1,9 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { asc, getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
+import { asc, getTableColumns, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from './client.ts';
+import type { Db, Tx } from './client.ts';
 import {
   answers,
   assessments,
@@ -52,7 +52,7 @@ import {
 } from './schema.ts';
 
 /** Every table (the files of blobs live in the blob store: back it up too), parents before children, each with the order that keeps foreign keys satisfied on restore. */
-const TABLES: Array<{ table: PgTable; order: Column[] }> = [
+export const TABLES: Array<{ table: PgTable; order: Column[] }> = [
   { table: units, order: [units.depth, units.id] },
   { table: users, order: [users.id] },
   { table: roleGrants, order: [roleGrants.id] },
@@ -102,60 +102,161 @@ const TABLES: Array<{ table: PgTable; order: Column[] }> = [
   { table: auditLog, order: [auditLog.seq] },
 ];
 
-const FORMAT = 'pulau-backup';
-const FORMAT_VERSION = 1;
+export const FORMAT = 'pulau-backup';
+/** 2 adds the closing line (row counts and the evidence files listed by hash), so a cut-off file is caught. */
+export const FORMAT_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 const PAGE = 1000;
 
 export type BackupSummary = { tables: Record<string, number> };
 
+export type BackupOptions = {
+  pageSize?: number;
+  /** Called after each page is written; tests use it to write meanwhile. */
+  afterPage?: (table: string) => Promise<void>;
+};
+
+/** The property name drizzle gives each order column, to read the cursor back from a row. */
+const keyOf = (table: PgTable, order: Column[]) => {
+  const columns = Object.entries(getTableColumns(table));
+  return order.map((column) => {
+    const found = columns.find(([, c]) => c === column);
+    if (!found) throw new Error(`order column of ${getTableName(table)} is not its own`);
+    return { property: found[0], column };
+  });
+};
+
+/** `(a, b) > (x, y)`: the rows after the last one written, by the table's order (keyset paging). */
+const after = (key: ReturnType<typeof keyOf>, row: Record<string, unknown>): SQL =>
+  sql`(${sql.join(
+    key.map((k) => k.column),
+    sql`, `,
+  )}) > (${sql.join(
+    key.map((k) => sql.param(row[k.property], k.column)),
+    sql`, `,
+  )})`;
+
 /**
- * Writes every row as JSON lines: a header, then `{"t": table, "r": row}` per row. Plain, streamable, readable
- * by people and by `jq`, and independent of the engine (embedded or PostgreSQL) it came from.
+ * Writes every row as JSON lines: a header, `{"t": table, "r": row}` per row, and a closing line with the row
+ * counts and every evidence file by SHA-256 and size (the bytes stay in the blob store: back it up too). Plain,
+ * streamable, readable by people and by `jq`, and independent of the engine it came from.
+ *
+ * All rows come from one snapshot (a read-only REPEATABLE READ transaction) and pages follow the order key
+ * rather than an offset, so a backup taken while Pulau writes is the database at one instant: no row twice,
+ * none missing, foreign keys consistent.
  */
-export const backupDatabase = async (db: Db, file: string, now: Date): Promise<BackupSummary> => {
+export const backupDatabase = async (
+  db: Db,
+  file: string,
+  now: Date,
+  options: BackupOptions = {},
+): Promise<BackupSummary> => {
+  const pageSize = options.pageSize ?? PAGE;
   const out = createWriteStream(file, { flags: 'wx' });
   const write = async (line: unknown) => {
     if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
   };
   const counts: Record<string, number> = {};
-  await write({
-    format: FORMAT,
-    version: FORMAT_VERSION,
-    createdAt: now.toISOString(),
-    tables: TABLES.map((t) => getTableName(t.table)),
-  });
-  for (const { table, order } of TABLES) {
-    const name = getTableName(table);
-    counts[name] = 0;
-    for (let offset = 0; ; offset += PAGE) {
-      const rows = await db
-        .select()
-        .from(table)
-        .orderBy(...order.map((c) => asc(c)))
-        .limit(PAGE)
-        .offset(offset);
-      for (const row of rows) await write({ t: name, r: row });
-      counts[name] += rows.length;
-      if (rows.length < PAGE) break;
-    }
+  try {
+    await db.transaction(
+      async (tx) => {
+        await write({
+          format: FORMAT,
+          version: FORMAT_VERSION,
+          createdAt: now.toISOString(),
+          tables: TABLES.map((t) => getTableName(t.table)),
+        });
+        for (const { table, order } of TABLES) {
+          const name = getTableName(table);
+          const key = keyOf(table, order);
+          counts[name] = 0;
+          let last: Record<string, unknown> | null = null;
+          for (;;) {
+            const rows: Record<string, unknown>[] = await tx
+              .select()
+              .from(table)
+              .where(last ? after(key, last) : undefined)
+              .orderBy(...order.map((c) => asc(c)))
+              .limit(pageSize);
+            for (const row of rows) await write({ t: name, r: row });
+            counts[name] += rows.length;
+            last = rows.at(-1) ?? last;
+            if (options.afterPage) await options.afterPage(name);
+            if (rows.length < pageSize) break;
+          }
+        }
+        await write({ end: true, counts, files: await listFiles(tx) });
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+  } finally {
+    out.end();
+    await once(out, 'finish');
   }
-  out.end();
-  await once(out, 'finish');
   return { tables: counts };
 };
 
-const reviveRow = (table: PgTable, row: Record<string, unknown>) => {
+/** The evidence files the rows refer to, by hash and size, in the same snapshot. */
+const listFiles = async (tx: Tx): Promise<Array<{ sha256: string; size: number }>> =>
+  tx.select({ sha256: blobs.sha256, size: blobs.size }).from(blobs).orderBy(asc(blobs.sha256));
+
+export const reviveRow = (table: PgTable, row: Record<string, unknown>) => {
   const columns = getTableColumns(table);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     const column = columns[key];
-    if (!column) throw new Error(`backup has unknown column ${getTableName(table)}.${key}`);
+    if (!column) throw new RestoreRefusedError(`backup has unknown column ${getTableName(table)}.${key}`);
     out[key] = column.columnType === 'PgTimestamp' && typeof value === 'string' ? new Date(value) : value;
   }
   return out;
 };
 
 export class RestoreRefusedError extends Error {}
+
+type Pending = { line: number; row: Record<string, unknown> };
+
+/** What PostgreSQL said, with its detail (which key, which constraint) when it gave one. */
+const causeOf = (error: unknown): string => {
+  const e = (error as { cause?: unknown }).cause ?? error;
+  const { message, detail, constraint } = e as { message?: string; detail?: string; constraint?: string };
+  return [message, detail, constraint ? `constraint ${constraint}` : null].filter(Boolean).join('; ');
+};
+
+/** The row's order key, to name it in a refusal (`id=…`, or every key column). */
+const rowName = (table: PgTable, row: Record<string, unknown>) => {
+  const entry = TABLES.find((t) => t.table === table);
+  return entry
+    ? keyOf(table, entry.order)
+        .map((k) => `${k.property}=${JSON.stringify(row[k.property])}`)
+        .join(', ')
+    : '';
+};
+
+/**
+ * Inserts a batch in a savepoint; when it fails, inserts its rows one by one to name the first that fails and
+ * why (a batch error alone names neither).
+ */
+const insertBatch = async (tx: Tx, table: PgTable, batch: Pending[]) => {
+  try {
+    await tx.transaction(async (sp) => {
+      await sp.insert(table).values(batch.map((p) => p.row));
+    });
+    return;
+  } catch (batchError) {
+    for (const pending of batch) {
+      try {
+        await tx.transaction(async (sp) => {
+          await sp.insert(table).values(pending.row);
+        });
+      } catch (error) {
+        throw new RestoreRefusedError(
+          `line ${pending.line}: ${getTableName(table)} row ${rowName(table, pending.row)} cannot be restored: ${causeOf(error)}`,
+        );
+      }
+    }
+    throw new RestoreRefusedError(`${getTableName(table)}: ${causeOf(batchError)}`);
+  }
+};
 
 /** Restores a backup into an empty database, in one transaction: all rows or none. */
 export const restoreDatabase = async (db: Db, file: string): Promise<BackupSummary> => {
@@ -168,38 +269,56 @@ export const restoreDatabase = async (db: Db, file: string): Promise<BackupSumma
         throw new RestoreRefusedError(`the database is not empty (table ${getTableName(table)} has rows)`);
     }
     let header = false;
-    let batch: { table: PgTable; rows: Record<string, unknown>[] } | null = null;
+    let version = 0;
+    let closed = false;
+    let batch: { table: PgTable; rows: Pending[] } | null = null;
     const flush = async () => {
-      if (batch && batch.rows.length > 0) await tx.insert(batch.table).values(batch.rows);
+      if (batch && batch.rows.length > 0) await insertBatch(tx, batch.table, batch.rows);
       batch = null;
     };
     // Created right before the loop: readline drops lines emitted while nobody iterates (Node's documented trap).
     const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+    let lineNo = 0;
     for await (const line of lines) {
+      lineNo++;
       if (!line.trim()) continue;
-      const record = JSON.parse(line) as {
+      let record: {
         format?: string;
         version?: number;
         t?: string;
         r?: Record<string, unknown>;
+        end?: boolean;
       };
+      try {
+        record = JSON.parse(line) as typeof record;
+      } catch {
+        throw new RestoreRefusedError(`line ${lineNo} is not JSON (the file is damaged)`);
+      }
       if (!header) {
-        if (record.format !== FORMAT || record.version !== FORMAT_VERSION)
-          throw new RestoreRefusedError('not a Pulau backup file (version 1)');
+        if (record.format !== FORMAT || !READABLE_VERSIONS.includes(record.version ?? 0))
+          throw new RestoreRefusedError('not a Pulau backup file (version 1 or 2)');
         header = true;
+        version = record.version ?? 0;
+        continue;
+      }
+      if (record.end) {
+        closed = true;
         continue;
       }
       const table = record.t ? byName.get(record.t) : undefined;
-      if (!table || !record.r) throw new RestoreRefusedError(`unknown table ${record.t ?? '?'} in backup`);
+      if (!table || !record.r)
+        throw new RestoreRefusedError(`line ${lineNo}: unknown table ${record.t ?? '?'} in backup`);
       if (!batch || batch.table !== table || batch.rows.length >= 200) {
         await flush();
         batch = { table, rows: [] };
       }
-      batch.rows.push(reviveRow(table, record.r));
+      batch.rows.push({ line: lineNo, row: reviveRow(table, record.r) });
       counts[record.t!] = (counts[record.t!] ?? 0) + 1;
     }
     await flush();
     if (!header) throw new RestoreRefusedError('the backup file is empty');
+    if (version >= 2 && !closed)
+      throw new RestoreRefusedError('the backup file is cut off (its closing line is missing)');
     await tx.execute(
       sql`SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), GREATEST((SELECT max(seq) FROM audit_log), 1), (SELECT max(seq) FROM audit_log) IS NOT NULL)`,
     );
