@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../render/load-exceljs.ts';
 import {
   fieldOfHeader,
   type ColumnLetters,
@@ -93,7 +94,7 @@ const cellText = (value: ExcelJS.CellValue): string => {
 
 /** The first worksheet of an XLSX, its first row the header. */
 export const readXlsx = async (bytes: Buffer): Promise<Sheet> => {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

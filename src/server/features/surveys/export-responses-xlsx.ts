@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../render/load-exceljs.ts';
 import { QUALITY_FLAGS } from '../../../core/survey/quality.ts';
 import { styleHeaderRow, fitColumns } from '../../render/xlsx.ts';
 import type { Tx } from '../../db/client.ts';
@@ -19,7 +19,7 @@ export const exportResponsesXlsx = async (db: Tx, data: ReportData): Promise<Buf
   const rows = await listResponses(db, campaign.id);
   const excluded = new Set<string>(r.excludeFlags);
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Pulau';
   wb.created = new Date(0);
 
