@@ -202,10 +202,12 @@ describe('evaluation journey', () => {
     const siti = await open('lead');
     await logIn(siti, sheet, LEAD);
     await siti.getByRole('button', { name: 'Ajukan' }).click();
+    await siti.getByRole('dialog').getByRole('button', { name: 'Ajukan', exact: true }).click();
     await siti.getByText('Penilaian ini sudah diajukan', { exact: false }).waitFor();
     const warits = await open('leader');
     await logIn(warits, sheet, LEADER);
     await warits.getByRole('button', { name: 'Setujui' }).click();
+    await warits.getByRole('dialog').getByRole('button', { name: 'Setujui', exact: true }).click();
     await warits.getByText('Evaluasi TPI', { exact: true }).first().waitFor();
     await shot(warits, 'approved-to-tpi');
 
@@ -271,6 +273,7 @@ describe('evaluation journey', () => {
     await siti.getByRole('status', { name: 'Status simpan lembar kerja: Tersimpan' }).waitFor();
     await shot(siti, 'unit-revised');
     await siti.getByRole('button', { name: 'Ajukan kembali' }).click();
+    await siti.getByRole('dialog').getByRole('button', { name: 'Ajukan kembali', exact: true }).click();
     await siti.getByText('Perbaikan diajukan', { exact: true }).first().waitFor();
 
     // ── TPI again from stage 1: the member rechecks the revision and completes her stage.

@@ -13,6 +13,8 @@ const PERIOD_LABEL = 'Semester II 2026';
 const SERVICE = { code: 'loket_pendaftaran', name: 'Loket Pendaftaran', population: 1 };
 const SKM_LABEL = 'SKM Tahun 2026';
 const UNIT_CODE = 'KPU-SUMENEP';
+/** The confirm button of the close dialog. */
+const CLOSE = 'Tutup survei';
 /** One SKM response: 33 points over nine unsur, IKM = 33/9 × 25 = 91,67 (A, Sangat Baik). */
 const SKM_SCORES = [4, 3, 4, 4, 3, 4, 4, 3, 4];
 const SKM_ITEMS = [
@@ -202,9 +204,9 @@ describe('survey journey', () => {
     await card.getByRole('link', { name: `Rincian kampanye ${PERIOD_LABEL}` }).click();
     await lead.getByRole('heading', { level: 1, name: PERIOD_LABEL }).waitFor();
 
-    // Close (final: the browser asks first), then apply to the LKE.
-    lead.once('dialog', (d) => void d.accept());
+    // Close (final: a dialog says what happens and who is told), then apply to the LKE.
     await lead.getByRole('button', { name: `Tutup survei ${PERIOD_LABEL}` }).click();
+    await lead.getByRole('dialog').getByRole('button', { name: CLOSE, exact: true }).click();
     await lead.getByText('Ditutup', { exact: true }).first().waitFor();
     await lead.getByRole('combobox', { name: 'Penilaian mandiri' }).waitFor();
     await lead.getByRole('button', { name: 'Terapkan ke LKE' }).click();
@@ -247,8 +249,8 @@ describe('survey journey', () => {
     await lead.goto(`${server.url}/surveys/${skmId}`);
     await lead.getByRole('heading', { level: 1, name: SKM_LABEL }).waitFor();
     await lead.getByText('Belum dipublikasikan').waitFor();
-    lead.once('dialog', (d) => void d.accept());
     await lead.getByRole('button', { name: `Tutup survei ${SKM_LABEL}` }).click();
+    await lead.getByRole('dialog').getByRole('button', { name: CLOSE, exact: true }).click();
     await lead.getByText('Ditutup', { exact: true }).first().waitFor();
     await lead.getByRole('button', { name: 'Publikasikan hasil' }).click();
     await lead.getByText('Dipublikasikan', { exact: true }).waitFor();

@@ -295,6 +295,7 @@ const journey = async (viewport: Viewport) => {
   track(siti, 'lead');
   await logIn(siti, sheet, LEAD);
   await siti.getByRole('button', { name: 'Ajukan' }).click();
+  await siti.getByRole('dialog').getByRole('button', { name: 'Ajukan', exact: true }).click();
   const gate = siti.getByRole('list', { name: 'Masalah kelengkapan' });
   await gate.waitFor();
   const listed = await gate.getByRole('listitem').allTextContents();
@@ -317,6 +318,7 @@ const journey = async (viewport: Viewport) => {
 
   // The lead, on the page she had open, submits.
   await siti.getByRole('button', { name: 'Ajukan' }).click();
+  await siti.getByRole('dialog').getByRole('button', { name: 'Ajukan', exact: true }).click();
   await siti
     .getByText('Penilaian ini sudah diajukan dan menunggu persetujuan pimpinan.', { exact: false })
     .waitFor();
@@ -330,6 +332,7 @@ const journey = async (viewport: Viewport) => {
   await logIn(warits, sheet, LEADER);
   await warits.getByRole('button', { name: 'Kembalikan' }).waitFor();
   await warits.getByRole('button', { name: 'Setujui' }).click();
+  await warits.getByRole('dialog').getByRole('button', { name: 'Setujui', exact: true }).click();
   await warits.getByText('Penilaian ini telah disetujui pimpinan. Lembar kerja hanya-baca.').waitFor();
   expect(await warits.getByRole('button', { name: 'Setujui' }).count()).toBe(0);
   await shot(warits, 'approved');

@@ -176,6 +176,11 @@ describe('EvaluatorsPage', () => {
     });
 
     fireEvent.click(screen.getByRole('button', { name: 'Lepas Rina Inspektorat' }));
+    // Nothing is removed on one click: the question says what happens and who is told.
+    const dialog = await screen.findByRole('dialog', { name: 'Akhiri penugasan Rina Inspektorat?' });
+    expect(dialog.textContent).toContain('Tidak ada pemberitahuan otomatis');
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lepas' }));
     await waitFor(() => expect(screen.queryByRole('article', { name: 'Rina Inspektorat' })).toBeNull());
     // An agency admin assigns TPI only: the TPN switch is the system's.
     expect(screen.queryByRole('radio', { name: 'TPN' })).toBeNull();

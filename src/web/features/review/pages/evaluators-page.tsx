@@ -17,6 +17,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { EvaluatorAssignment } from '../../../../contracts/reviews.ts';
+import { ConfirmStep } from '../../../components/confirm-step.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -125,6 +126,7 @@ export function EvaluatorsPage() {
   const [level, setLevel] = useState<'tpi' | 'tpn'>('tpi');
   const [userId, setUserId] = useState<string | null>(null);
   const [positions, setPositions] = useState<string[]>(['member']);
+  const [removing, setRemoving] = useState<EvaluatorAssignment | null>(null);
   const assigned = useMemo(
     () => new Set((list.data ?? []).filter((a) => a.level === level).map((a) => a.userId)),
     [list.data, level],
@@ -186,12 +188,26 @@ export function EvaluatorsPage() {
                     key={row.id}
                     row={row}
                     removing={remove.isPending && remove.variables === row.id}
-                    onRemove={() => remove.mutate(row.id)}
+                    onRemove={() => {
+                      remove.reset();
+                      setRemoving(row);
+                    }}
                   />
                 ))}
               </Stack>
             ))}
-            {remove.error && <ErrorAlert error={remove.error} />}
+            <ConfirmStep
+              opened={removing !== null}
+              onClose={() => setRemoving(null)}
+              onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: () => setRemoving(null) })}
+              title={t('review.assign.confirm.title', { name: removing?.userName ?? '' })}
+              happens={[t('review.assign.confirm.access'), t('review.assign.confirm.kept')]}
+              told={t('review.assign.confirm.told', { name: removing?.userName ?? '' })}
+              confirmLabel={t('review.assign.remove')}
+              color="red"
+              loading={remove.isPending}
+              error={remove.error}
+            />
             <Card withBorder radius="md">
               <form
                 aria-label={t('review.assign.addTitle')}

@@ -1,6 +1,8 @@
 import { Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmStep } from '../../../components/confirm-step.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { surveyKeys, surveysApi, type CampaignView } from '../api.ts';
 
@@ -52,6 +54,7 @@ export function SampleBar({ label, achieved, target }: { label: string; achieved
 export function StatusActions({ campaign, canManage }: { campaign: CampaignView; canManage: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const [closing, setClosing] = useState(false);
   const change = useMutation({
     mutationFn: (verb: 'open' | 'close') =>
       verb === 'open'
@@ -83,14 +86,31 @@ export function StatusActions({ campaign, canManage }: { campaign: CampaignView;
           variant="light"
           loading={change.isPending}
           onClick={() => {
-            if (window.confirm(t('surveys.closeConfirm'))) change.mutate('close');
+            change.reset();
+            setClosing(true);
           }}
           aria-label={t('surveys.closeNamed', { name: campaign.periodLabel })}
         >
           {t('surveys.close')}
         </Button>
       )}
-      {change.isError && <ErrorAlert error={change.error} />}
+      {change.isError && !closing && <ErrorAlert error={change.error} />}
+      <ConfirmStep
+        opened={closing}
+        onClose={() => setClosing(false)}
+        onConfirm={() => change.mutate('close', { onSuccess: () => setClosing(false) })}
+        title={t('surveys.confirmClose.title', { name: campaign.periodLabel })}
+        happens={[
+          t('surveys.confirmClose.form'),
+          t('surveys.confirmClose.results'),
+          t('surveys.confirmClose.final'),
+        ]}
+        told={t('surveys.confirmClose.told')}
+        confirmLabel={t('surveys.close')}
+        color="red"
+        loading={change.isPending}
+        error={change.error}
+      />
     </Stack>
   );
 }

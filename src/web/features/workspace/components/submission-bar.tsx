@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, GateProblem } from '../../../../contracts/assessments.ts';
+import { ConfirmStep } from '../../../components/confirm-step.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { keys, workspaceApi } from '../api.ts';
@@ -16,6 +17,10 @@ type Props = {
   onItem: (code: string) => void;
 };
 
+/** A refusal to show inside the question (the gate's own list shows below the bar instead). */
+const otherErrorOf = (error: unknown): unknown =>
+  error && !isApiError(error, 'SUBMISSION_INCOMPLETE') ? error : null;
+
 /** "Ajukan" for the lead; "Setujui" / "Kembalikan" (with a note) for the unit's leader. */
 export function SubmissionBar({ assessment, beforeSubmit, onItem }: Props) {
   const { t } = useTranslation();
@@ -24,19 +29,23 @@ export function SubmissionBar({ assessment, beforeSubmit, onItem }: Props) {
   const [unsaved, setUnsaved] = useState(false);
   const [note, setNote] = useState('');
   const [returning, returnDialog] = useDisclosure(false);
+  const [confirming, setConfirming] = useState<'submit' | 'approve' | null>(null);
   const move = useMutation({
     mutationFn: ({ kind, text }: { kind: 'submit' | 'approve' | 'return'; text?: string }) =>
       workspaceApi.transition(assessment.id, kind, assessment.version, text),
     onSuccess: async () => {
       setProblems(null);
+      setConfirming(null);
       returnDialog.close();
       setNote('');
       await client.invalidateQueries({ queryKey: keys.worksheet(assessment.id) });
       await client.invalidateQueries({ queryKey: ['assessments'] });
     },
     onError: (error) => {
-      if (isApiError(error, 'SUBMISSION_INCOMPLETE') && Array.isArray(error.details))
+      if (isApiError(error, 'SUBMISSION_INCOMPLETE') && Array.isArray(error.details)) {
+        setConfirming(null);
         setProblems(error.details as GateProblem[]);
+      }
     },
   });
   const submit = async () => {
@@ -72,13 +81,26 @@ export function SubmissionBar({ assessment, beforeSubmit, onItem }: Props) {
     <Stack gap="xs">
       <Group gap="xs" wrap="wrap">
         {showSubmit && (
-          <Button onClick={() => void submit()} loading={move.isPending}>
+          <Button
+            onClick={() => {
+              move.reset();
+              setConfirming('submit');
+            }}
+            loading={move.isPending}
+          >
             {resubmit ? t('ws.submit.resubmit') : t('ws.submit.submit')}
           </Button>
         )}
         {showApprove && (
           <>
-            <Button color="teal" onClick={() => move.mutate({ kind: 'approve' })} loading={move.isPending}>
+            <Button
+              color="teal"
+              onClick={() => {
+                move.reset();
+                setConfirming('approve');
+              }}
+              loading={move.isPending}
+            >
               {t('ws.submit.approve')}
             </Button>
             <Button variant="default" onClick={returnDialog.open}>
@@ -94,6 +116,28 @@ export function SubmissionBar({ assessment, beforeSubmit, onItem }: Props) {
       )}
       {otherError}
       {problems && <GateProblems problems={problems} onItem={onItem} />}
+      <ConfirmStep
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => (confirming === 'approve' ? move.mutate({ kind: 'approve' }) : void submit())}
+        title={confirming === 'approve' ? t('ws.confirm.approveTitle') : t('ws.confirm.submitTitle')}
+        happens={
+          confirming === 'approve'
+            ? [t('ws.confirm.approveLocks'), t('ws.confirm.approveNext')]
+            : [t('ws.confirm.submitLocks'), t('ws.confirm.submitLeader')]
+        }
+        told={confirming === 'approve' ? t('ws.confirm.approveTold') : t('ws.confirm.submitTold')}
+        confirmLabel={
+          confirming === 'approve'
+            ? t('ws.submit.approve')
+            : resubmit
+              ? t('ws.submit.resubmit')
+              : t('ws.submit.submit')
+        }
+        color={confirming === 'approve' ? 'teal' : undefined}
+        loading={move.isPending}
+        error={otherErrorOf(move.error)}
+      />
       <Modal opened={returning} onClose={returnDialog.close} title={t('ws.submit.returnTitle')}>
         <form
           onSubmit={(e) => {

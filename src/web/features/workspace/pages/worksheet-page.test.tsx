@@ -178,6 +178,12 @@ describe('WorksheetPage', () => {
     );
     const { router } = await renderWorksheet();
     fireEvent.click(await screen.findByRole('button', { name: 'Ajukan' }));
+    // One click only asks: what happens (the worksheet locks) and who is told.
+    const dialog = await screen.findByRole('dialog', { name: 'Ajukan penilaian mandiri?' });
+    expect(dialog.textContent).toContain('Lembar kerja dikunci');
+    expect(dialog.textContent).toContain('Ketua tim ZI dan pimpinan unit');
+    expect(calls.some((c) => c.url.endsWith('/submit'))).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ajukan' }));
     const list = await screen.findByRole('list', { name: 'Masalah kelengkapan' });
     expect(within(list).getByText(/belum dijawab/)).toBeTruthy();
     expect(calls.find((c) => c.url.endsWith('/submit'))?.body).toEqual({ version: 1 });
