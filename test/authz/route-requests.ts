@@ -603,6 +603,17 @@ const REQUESTS: Record<string, Entry> = {
     allowed: ['system_admin', 'leader'],
     build: byAssessment('/return', { version: 1, note: 'Matrix' }),
   },
+  // An unreadable file is a 400 after the permission check: the matrix checks the permission only.
+  'POST /api/assessments/:id/lke-workbook/preview': {
+    allowed: ['system_admin', 'zi_team_lead', 'area_coordinator', 'team_member'],
+    build: byAssessment('/lke-workbook/preview', { filename: 'lke.xlsx', content: 'bm90IGEgd29ya2Jvb2s=' }),
+  },
+  'POST /api/assessments/:id/lke-workbook/apply': {
+    allowed: ['system_admin', 'zi_team_lead', 'area_coordinator', 'team_member'],
+    build: byAssessment('/lke-workbook/apply', {
+      changes: [{ code: 'P1.i.a', value: 'Ya', explanation: 'Matrix', version: 0 }],
+    }),
+  },
   'GET /api/lke/templates/:id': {
     allowed: 'all',
     build: async () => ({ url: '/api/lke/templates/permenpanrb-90-2021' }),

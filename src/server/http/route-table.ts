@@ -9,6 +9,7 @@ import { auditRoutes } from '../features/audit/routes.ts';
 import { periodRoutes } from '../features/periods/routes.ts';
 import { assessmentRoutes } from '../features/assessments/routes.ts';
 import { lkeRoutes } from '../features/lke/routes.ts';
+import { lkeWorkbookRoutes } from '../features/lke-workbook/routes.ts';
 import { evidenceRoutes } from '../features/evidence/routes.ts';
 import { surveyRoutes } from '../features/surveys/routes.ts';
 import { reviewRoutes } from '../features/reviews/routes.ts';
@@ -35,6 +36,7 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...periodRoutes(deps),
   ...assessmentRoutes(deps),
   ...lkeRoutes(deps),
+  ...lkeWorkbookRoutes(deps),
   ...evidenceRoutes(deps),
   ...surveyRoutes(deps),
   ...reviewRoutes(deps),
