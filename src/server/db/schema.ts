@@ -126,8 +126,15 @@ export const auditLog = pgTable(
     ip: text('ip'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * The chain the record links into: one per unit (`unit:<id>`), one per person for records with no unit
+     * (`user:<id>`), `system` otherwise; `global` is the single chain written before chains were split. Writers
+     * lock only their chain, so saves in different units never wait for each other.
+     */
+    chain: text('chain').notNull().default('global'),
   },
   (t) => [
+    index('audit_chain_idx').on(t.chain, t.seq),
     index('audit_unit_path_idx').on(t.unitPath.op('text_pattern_ops')),
     index('audit_actor_idx').on(t.actorId),
     index('audit_at_idx').on(t.at),

@@ -155,6 +155,20 @@ describe('audit trail: reading', () => {
 });
 
 describe('audit trail: the hash chain', () => {
+  it('links each record into its unit’s chain (or its person’s), so units never wait for each other', async () => {
+    const rows = await t.db.select().from(auditLog).orderBy(auditLog.seq);
+    const chains = new Set(rows.map((r) => r.chain));
+    expect(chains.size).toBeGreaterThan(2);
+    for (const row of rows) {
+      expect(row.chain).toBe(
+        row.unitId ? `unit:${row.unitId}` : row.actorId ? `user:${row.actorId}` : 'system',
+      );
+    }
+    // Each chain links to its own previous record, not to the record just before it in the table.
+    const unitChain = rows.filter((r) => r.chain === rows.find((x) => x.unitId)?.chain);
+    for (let i = 1; i < unitChain.length; i++) expect(unitChain[i]!.prevHash).toBe(unitChain[i - 1]!.hash);
+  });
+
   it('verifies the whole chain with its count, then detects a tampered record', async () => {
     const n = await t.db.$count(auditLog);
     expect((await admin.post('/api/audit/verify')).json()).toEqual({

@@ -6,9 +6,12 @@ import type { AuditVerifyResult } from '../../../contracts/audit.ts';
 
 const PAGE = 1000;
 
-/** Walks the chain in order and reports the first record whose hash or link does not hold. */
+/**
+ * Walks every record in sequence order, each against the last record of its own chain, and reports the first
+ * whose hash or link does not hold: every chain is checked end to end in one pass.
+ */
 export const verifyAuditChain = async (db: Db): Promise<AuditVerifyResult> => {
-  let prevHash = GENESIS_HASH;
+  const heads = new Map<string, string>();
   let lastSeq = 0;
   let checked = 0;
   for (;;) {
@@ -19,6 +22,7 @@ export const verifyAuditChain = async (db: Db): Promise<AuditVerifyResult> => {
       .orderBy(asc(auditLog.seq))
       .limit(PAGE);
     for (const row of rows) {
+      const prevHash = heads.get(row.chain) ?? GENESIS_HASH;
       if (row.prevHash !== prevHash) {
         return {
           ok: false,
@@ -49,7 +53,7 @@ export const verifyAuditChain = async (db: Db): Promise<AuditVerifyResult> => {
           firstBroken: { seq: row.seq, reason: 'content does not match its hash: the record was altered' },
         };
       }
-      prevHash = row.hash;
+      heads.set(row.chain, row.hash);
       lastSeq = row.seq;
       checked++;
     }
