@@ -3,6 +3,7 @@ import { scoreAssessment, type LkeScore } from '../../../core/lke/score-assessme
 import { valuesAt, type AnswerLevels, type LevelId } from '../../../core/review/answer-levels.ts';
 import type { Predicate } from '../../../core/review/review-status.ts';
 import type { LkeTemplate } from '../../../core/lke/template-model.ts';
+import { formatCountId, formatId, formatPercentId } from '../../render/format.ts';
 
 export type LheItemNote = { code: string; value: string; note: string };
 export type LheReturned = { code: string; status: string; note: string; revisions: number };
@@ -24,6 +25,15 @@ export type LheData = {
   returned: LheReturned[];
   /** Item codes in template order, with their names, for notes and returns. */
   itemNames: Map<string, string>;
+  /** The ratio items with their inputs as this level sees them and the resulting share. */
+  ratios: { code: string; text: string; inputs: { text: string; value: string }[]; share: string }[];
+};
+
+/** An answer as printed: counts as integers, indices and ratios with a decimal comma, option keys as given. */
+const answerWords = (value: string | number | null): string => {
+  if (value === null) return '–';
+  if (typeof value === 'string') return value;
+  return Number.isInteger(value) ? formatCountId(value) : formatId(value, 2);
 };
 
 /**
@@ -59,7 +69,7 @@ export const lheData = (args: {
   const own = levels.answers[level] ?? {};
   const notes = Object.entries(own)
     .filter(([, a]) => a.note.trim() !== '')
-    .map(([code, a]) => ({ code, value: a.value === null ? '–' : String(a.value), note: a.note.trim() }))
+    .map(([code, a]) => ({ code, value: answerWords(a.value), note: a.note.trim() }))
     .sort(byTemplate);
   const returned = Object.entries(levels.items)
     .filter(([, i]) => i.returnedAt === level)
@@ -77,6 +87,29 @@ export const lheData = (args: {
     areaRules,
     notes,
     returned,
-    itemNames: new Map(template.items.map((i) => [i.code, i.text])),
+    // Inputs of ratio items are named too, with the item they feed.
+    itemNames: new Map([
+      ...template.items.map((i): [string, string] => [i.code, i.text]),
+      ...template.items.flatMap((i) =>
+        i.type === 'ratio'
+          ? i.inputs.map((x): [string, string] => [x.code, `${x.text} (masukan ${i.code})`])
+          : [],
+      ),
+    ]),
+    ratios: template.items.flatMap((i) => {
+      if (i.type !== 'ratio') return [];
+      const values = valuesAt(levels, level);
+      const inputs = i.inputs.map((x) => ({ text: x.text, value: answerWords(values[x.code] ?? null) }));
+      const sum = (codes: readonly string[]) =>
+        codes.reduce((t, c) => {
+          const v = values[c];
+          return t + (typeof v === 'number' ? v : 0);
+        }, 0);
+      const share =
+        i.formula.kind === 'ratio' && sum(i.formula.denominator) > 0
+          ? formatPercentId(sum(i.formula.numerator) / sum(i.formula.denominator), 2)
+          : '–';
+      return [{ code: i.code, text: i.text, inputs, share }];
+    }),
   };
 };

@@ -14,6 +14,7 @@ import {
   reviewAssignments,
 } from '../../db/schema.ts';
 import { sha256Hex } from '../../documents/canonical-json.ts';
+import { expectOfficialDocument } from '../../../../test/support/document-pages.ts';
 import { extractPdfText } from '../../render/pdf-text.ts';
 import { bestAnswers, lkeTemplate } from '../../../../test/support/lke-answers.ts';
 import {
@@ -178,7 +179,20 @@ describe('LHE PDF: the real figures of the level', () => {
     // The stage's own mark-down shows: its total is below the unit's.
     expect(formatId(score.total.score)).not.toBe(formatId(unitScore.total.score));
     expect(text).toContain('LAPORAN HASIL EVALUASI');
-    expect(text).toContain('TPI — tahap member');
+    expect(text).toContain('TPI — tahap Anggota');
+    // Counts are integers, statuses and stages in words.
+    expect(text).toMatch(/Semua butir LKE terjawab \d+ \d+ Memenuhi/);
+    expect(text).not.toContain('tpi_review');
+    expectOfficialDocument(res.rawPayload, 'lhe-tpi-member', [
+      'KPU RI',
+      'LAPORAN HASIL EVALUASI',
+      'Tim evaluasi',
+      'Ketua Tim',
+      'Status penilaian Evaluasi TPI',
+      'Butir rasio dan masukannya',
+      'Tim Penilai Internal',
+      'Kode verifikasi',
+    ]);
     expect(text).toContain('KPU Kabupaten Sumenep');
     expect(text).toContain(formatId(score.total.score));
     expect(text).toContain(formatId(score.pengungkit.score));
@@ -190,10 +204,10 @@ describe('LHE PDF: the real figures of the level', () => {
     expect(text).toContain('belum memenuhi syarat nilai Menuju WBK');
     // A cell wraps long texts over lines: compare without the spaces the wrapping adds.
     const squashed = text.replace(/\s+/g, '');
-    for (const r of failing)
-      expect(squashed).toContain(
-        `${r.text ?? r.id}: ${formatId(r.actual)} < ${formatId(r.required)}`.replace(/\s+/g, ''),
-      );
+    for (const r of failing) {
+      expect(squashed).toContain((r.text ?? r.id).replace(/\s+/g, ''));
+      expect(squashed).toContain(`capaian${formatId(r.actual)}dibawahminimum${formatId(r.required)}`);
+    }
     expect(text).toContain('SK Tim belum ditandatangani pimpinan');
     expect(text).toContain('Lengkapi SOP yang ditetapkan');
     expect(text).toContain('P2.i.a');
@@ -214,7 +228,8 @@ describe('LHE PDF: the real figures of the level', () => {
   it("an assigned TPI evaluator reads her team's stage still at work", async () => {
     const res = await lhe(assignedTpi, 'tpi:team_lead');
     expect(res.statusCode).toBe(200);
-    expect(textOf(res.rawPayload)).toContain('TPI — tahap team_lead');
+    expect(textOf(res.rawPayload)).toContain('TPI — tahap Ketua Tim');
+    expect(textOf(res.rawPayload)).toContain('DRAF');
   });
 });
 

@@ -15,6 +15,10 @@ import { findAssessmentContext } from '../assessments/repo.ts';
 import { loadReview, type LoadedReview } from '../reviews/load-review.ts';
 import { requireReviewReader } from '../reviews/review-access.ts';
 import { lheData } from './lhe-data.ts';
+import { decisionOf, evaluatorsOf, type LheDecision, type LheEvaluator } from './lhe-people.ts';
+import { loadDocumentLook, type DocumentLook } from '../../documents/kit/document-look.ts';
+import { unitLeader, type Signer } from '../../documents/kit/signers.ts';
+import { agencyIdOf } from '../../../core/org/unit-path.ts';
 import { levelDone } from './level-done.ts';
 
 /**
@@ -38,6 +42,13 @@ export type LheInput = {
   alreadyWbk: boolean;
   level: LevelId;
   levels: AnswerLevels;
+  look: DocumentLook;
+  evaluators: LheEvaluator[];
+  decision: LheDecision | null;
+  /** TPN's decree for the field level, when one was made on this assessment. */
+  decree: { number: string; date: string } | null;
+  /** Who signs for the unit's own level. */
+  leader: Signer;
 };
 
 const SYSTEM = { id: null, label: 'Pulau', ip: null };
@@ -51,7 +62,7 @@ const render = async (
   // Loaded on first use: the PDF engine stays out of the server's start-up.
   const { lheDocument } = await import('./lhe-pdf.ts');
   const { renderPdf } = await import('../../render/pdf.ts');
-  return renderPdf(lheDocument(lheData({ template, ...input }), now, stamp));
+  return renderPdf(lheDocument({ ...lheData({ template, ...input }), input }, now, stamp));
 };
 
 /**
@@ -90,6 +101,14 @@ export const readLhe = async (
     alreadyWbk: a.alreadyWbk,
     level,
     levels: loaded.levels,
+    look: await loadDocumentLook(tx, level === 'unit' ? unit.id : agencyIdOf(unit.path)),
+    evaluators: await evaluatorsOf(tx, unit.id, level),
+    decision: await decisionOf(tx, a.id, level, order),
+    decree: (() => {
+      const award = level === 'tpn_field' ? loaded.awards.find((w) => w.assessmentId === a.id) : undefined;
+      return award ? { number: award.decreeNumber, date: award.decreeDate } : null;
+    })(),
+    leader: await unitLeader(tx, unit.id),
   };
   const safeLevel = level.replace(/[^a-z0-9_-]/gi, '-');
   const filename = `LHE-${u?.code ?? 'unit'}-${period.year}-${safeLevel}.pdf`;
