@@ -13,7 +13,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
+import { registerTextCheck } from './text-check.ts';
 import { registerSessionLoader } from './session-plugin.ts';
 import { authenticationHook, authorisationHook } from './access-hooks.ts';
 import type { AnyRouteSpec } from './route.ts';
@@ -33,10 +34,12 @@ export const buildApp = async (options: BuildAppOptions): Promise<PulauApp> => {
     logger: deps.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimit,
     trustProxy: trustProxyOption(deps.config.trustProxy),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerTextCheck(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
