@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerScoreCommand, runScore } from './score.ts';
 import { registerTemplateCommand, runTemplateShow, runTemplateValidate } from './template.ts';
 import { LKE_TEMPLATE_DIR } from '../../server/lke/load-lke-template.ts';
+import { processTestTimeout } from '../../../test/support/timeouts.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const capture = () => {
@@ -169,18 +170,22 @@ describe('pulau template', () => {
 
 const exec = promisify(execFile);
 describe.skipIf(!existsSync(path.join(root, 'src/cli/main.ts')))('the real pulau binary', () => {
-  it('node bin/pulau.js score prints the JSON and exits 0; invalid answers exit 1', async () => {
-    const ok = await exec(
-      'node',
-      ['bin/pulau.js', 'score', '--answers', await file('g.json', JSON.stringify(sample))],
-      { cwd: root },
-    );
-    expect(JSON.parse(ok.stdout).total).toBeCloseTo(36.51875, 10);
-    const bad = await exec(
-      'node',
-      ['bin/pulau.js', 'score', '--answers', await file('h.json', '{"answers": {"P1.i.a": "Maybe"}}')],
-      { cwd: root },
-    ).catch((e: { code: number; stdout: string }) => e);
-    expect((bad as { code: number }).code).toBe(1);
-  });
+  it(
+    'node bin/pulau.js score prints the JSON and exits 0; invalid answers exit 1',
+    async () => {
+      const ok = await exec(
+        'node',
+        ['bin/pulau.js', 'score', '--answers', await file('g.json', JSON.stringify(sample))],
+        { cwd: root },
+      );
+      expect(JSON.parse(ok.stdout).total).toBeCloseTo(36.51875, 10);
+      const bad = await exec(
+        'node',
+        ['bin/pulau.js', 'score', '--answers', await file('h.json', '{"answers": {"P1.i.a": "Maybe"}}')],
+        { cwd: root },
+      ).catch((e: { code: number; stdout: string }) => e);
+      expect((bad as { code: number }).code).toBe(1);
+    },
+    processTestTimeout,
+  );
 });
