@@ -10,6 +10,8 @@ type Entry = { allowed: 'all' | readonly Who[]; build: (ctx: MatrixContext) => P
  * someone else's notice, so every caller gets 404 (never 403, never another's data).
  */
 export const INBOX_REQUESTS: Record<string, Entry> = {
+  // The caller's own to-dos (home page): every logged-in user.
+  'GET /api/me/todos': { allowed: 'all', build: async () => ({ url: '/api/me/todos' }) },
   'GET /api/inbox': { allowed: 'all', build: async () => ({ url: '/api/inbox?page=1&pageSize=5' }) },
   'POST /api/inbox/:id/read': {
     allowed: 'all',

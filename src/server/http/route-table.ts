@@ -24,6 +24,7 @@ import { proposalRoutes } from '../features/proposals/routes.ts';
 import { lheRoutes } from '../features/lhe/routes.ts';
 import { inboxRoutes } from '../features/notifications/routes.ts';
 import { recapRoutes } from '../features/recap/routes.ts';
+import { homeRoutes } from '../features/home/routes.ts';
 
 /** Every route of the API in one list: the app registers it and the authorisation matrix test walks it. */
 export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
@@ -51,4 +52,5 @@ export const allRoutes = (deps: AppDeps): AnyRouteSpec[] => [
   ...lheRoutes(deps),
   ...inboxRoutes(deps),
   ...recapRoutes(deps),
+  ...homeRoutes(deps),
 ];

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { GrantView } from '../../../../contracts/auth.ts';
 import { canSomewhere } from '../../../lib/permissions.ts';
 import { useMe } from '../../../lib/session.ts';
+import { TodoCard } from '../components/todo-card.tsx';
 
 const greetingKey = (hour: number): string => {
   if (hour < 11) return 'home.morning';
@@ -42,6 +43,8 @@ export function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.intro')}</Text>
       </Stack>
+
+      <TodoCard />
 
       <Card withBorder>
         <Stack gap="sm">
