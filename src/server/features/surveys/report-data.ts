@@ -6,6 +6,8 @@ import { classifyIkm, convertedHundredths, type IkmGrade } from '../../../core/s
 import { ratio } from '../../../core/shared/exact.ts';
 import type { Tx } from '../../db/client.ts';
 import { units } from '../../db/schema.ts';
+import { loadDocumentLook, type DocumentLook } from '../../documents/kit/document-look.ts';
+import { unitLeader, type Signer } from '../../documents/kit/signers.ts';
 import { getResults } from './get-results.ts';
 import type { CampaignRow } from './repo.ts';
 
@@ -37,6 +39,9 @@ export type ReportData = {
     converted: number | null;
     grade: IkmGrade | null;
   }[];
+  /** The unit's leader's position by its agency's title ("Ketua KPU Kabupaten Sumenep"), place, name, NIP. */
+  look: DocumentLook;
+  leader: Signer;
 };
 
 export const SURVEY_TITLES: Record<Questionnaire['kind'], { title: string; index: string }> = {
@@ -55,6 +60,8 @@ export const loadReportData = async (db: Tx, campaign: CampaignRow): Promise<Rep
     code: '',
     name: '',
   };
+  const look = await loadDocumentLook(db, campaign.unitId);
+  const leader = await unitLeader(db, campaign.unitId);
   const answered = results.items.filter((it) => it.n > 0).length;
   const items = scoredQuestions(questionnaire).map((qq) => {
     const it = results.items.find((i) => i.code === qq.code);
@@ -75,5 +82,5 @@ export const loadReportData = async (db: Tx, campaign: CampaignRow): Promise<Rep
         : { converted: null, grade: null }),
     };
   });
-  return { campaign, unit, questionnaire, results, items };
+  return { campaign, unit, questionnaire, results, items, look, leader };
 };

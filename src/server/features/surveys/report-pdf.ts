@@ -370,11 +370,15 @@ export const reportDocument = (data: ReportData, printedAt: Date): TDocumentDefi
           },
           {
             width: 200,
-            alignment: 'center',
+            alignment: 'left',
+            // Tata naskah dinas: place and date, the leader's position by the agency's title, name, NIP.
             stack: [
-              `${formatDateId(printedAt)}`,
-              `Kepala ${unit.name}`,
-              { text: '(.......................................)', margin: [0, 50, 0, 0] },
+              `${data.look.place}, ${formatDateId(printedAt)}`,
+              `${data.look.leaderPosition},`,
+              data.leader.name
+                ? { text: data.leader.name, bold: true, decoration: 'underline', margin: [0, 50, 0, 0] }
+                : { text: '(.......................................)', margin: [0, 50, 0, 0] },
+              `NIP. ${data.leader.nip ?? (data.leader.name ? '–' : '..............................')}`,
             ],
           },
         ],

@@ -237,6 +237,11 @@ describe('report.pdf', () => {
     const text = words.join(' ');
     expect(words).toContain(formatId(results.ikm!.convertedRounded, 2)); // '83,33'
     expect(text).toContain('KPU Kabupaten Sumenep');
+    // Signed by the leader's title of the agency (KPU is led by a Ketua), with place and a NIP line.
+    expect(text).toContain('Sumenep,');
+    expect(text).toContain('Ketua KPU Kabupaten Sumenep,');
+    expect(text).not.toContain('Kepala KPU');
+    expect(text).toContain('NIP.');
     expect(text).toContain('Sangat Baik'); // the interval table
     expect(text).toContain('Mutu pelayanan');
     expect(text).toContain('Prioritas perbaikan');
