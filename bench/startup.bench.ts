@@ -6,10 +6,11 @@
  *   npx tsx bench/startup.bench.ts        writes bench/results/startup.json
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../test/support/spawn-server.ts';
+import { load1, writeResult } from './record.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
@@ -67,6 +68,7 @@ const bare = "require('node:http').createServer((q,s)=>s.end('ok')).listen(proce
 const baseline: Sample[] = [];
 const cold: Sample[] = [];
 const warm: Sample[] = [];
+const loadBefore = load1();
 for (let i = 0; i < RUNS; i++) {
   baseline.push(await measure(['-e', bare], {}, (p) => `http://127.0.0.1:${p}/`));
   const dir = mkdtempSync(join(tmpdir(), 'pulau-bench-'));
@@ -76,7 +78,9 @@ for (let i = 0; i < RUNS; i++) {
   rmSync(dir, { recursive: true, force: true });
 }
 
+const loadAfter = load1();
 const result = {
+  load_average_1m: { before: loadBefore, after: loadAfter },
   name: 'startup',
   date: new Date().toISOString(),
   node: process.version,
@@ -97,8 +101,7 @@ const result = {
     ).toFixed(1),
   },
 };
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/startup.json', `${JSON.stringify(result, null, 2)}\n`);
+writeResult('startup', result);
 console.table({
   baseline: { ms: result.baseline.median_ms, idleRssMb: result.baseline.median_idle_rss_mb },
   'first start': {
