@@ -21,6 +21,7 @@ import { openBlobStore } from '../../src/server/storage/open-blob-store.ts';
 import type { seedOrg } from '../support/test-app.ts';
 import { PROGRAMME_REQUESTS } from './programme-requests.ts';
 import { PACT_REQUESTS } from './pact-requests.ts';
+import { HELD_PREDICATE_REQUESTS } from './held-predicate-requests.ts';
 import { PROPOSAL_REQUESTS } from './proposal-requests.ts';
 import { ACTION_PLAN_REQUESTS } from './action-plan-requests.ts';
 import { INBOX_REQUESTS } from './inbox-requests.ts';
@@ -213,6 +214,7 @@ const REQUESTS: Record<string, Entry> = {
   ...REVIEW_REQUESTS,
   ...PACT_REQUESTS,
   ...PROPOSAL_REQUESTS,
+  ...HELD_PREDICATE_REQUESTS,
   ...ACTION_PLAN_REQUESTS,
   ...PROGRAMME_REQUESTS,
   'GET /api/units/:unitId/evaluators': {

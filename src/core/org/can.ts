@@ -36,6 +36,7 @@ export type Action =
   | 'review.configure'
   | 'proposal.prepare'
   | 'proposal.schedule'
+  | 'predicate.verify'
   | 'employee.read'
   | 'employee.manage'
   | 'programme.read'
@@ -125,6 +126,9 @@ export const PERMISSIONS: Record<Action, readonly PermissionEntry[]> = {
   'proposal.prepare': ['agency_admin', 'zi_team_lead'],
   // TPN's deadline and quota per agency and period: national, so the system administrators alone.
   'proposal.schedule': [],
+  // A predicate won before Pulau counts once the agency admin (or TPN: the system administrators) verified
+  // its decree (docs/review.md, held-predicates).
+  'predicate.verify': ['agency_admin'],
   // "Personal data visible only inside the unit": no role reaching down from a parent sees the employee list.
   'employee.read': ['zi_team_lead', 'area_coordinator', 'team_member', 'leader@unit', 'agency_admin@unit'],
   'employee.manage': ['zi_team_lead', 'agency_admin@unit'],

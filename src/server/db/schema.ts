@@ -431,3 +431,4 @@ export * from './schema/scores.ts';
 export * from './schema/uploads.ts';
 export * from './schema/limits.ts';
 export * from './schema/secrets.ts';
+export * from './schema/held-predicates.ts';

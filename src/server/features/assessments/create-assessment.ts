@@ -9,6 +9,8 @@ import { pinnedTemplate } from './pinned-template.ts';
 import { auditView } from './present-assessment.ts';
 import { findAssessmentOf, findPeriodRow, findUnitInfo, insertAssessment } from './repo.ts';
 import { refreshScores } from '../scores/refresh-scores.ts';
+import { listAwards, standingOf } from '../reviews/awards-repo.ts';
+import { verifiedDecrees } from '../reviews/held-predicates-repo.ts';
 
 export type CreateAssessmentOptions = {
   input: CreateAssessmentBody;
@@ -35,7 +37,8 @@ export const createAssessment = async (tx: Tx, { input, actor, now }: CreateAsse
     periodId: period.id,
     unitId: unit.id,
     target: input.target,
-    alreadyWbk: input.alreadyWbk,
+    // The predicate history's fact (verified decrees, Pulau's or earlier), never what the unit typed.
+    alreadyWbk: standingOf(await listAwards(tx, unit.id), await verifiedDecrees(tx, unit.id)).alreadyWbk,
     status: 'draft',
     carriedFromId: source?.id ?? null,
     createdAt: now,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { CalendarDate } from '../../../core/review/calendar.ts';
-import type { Predicate } from '../../../core/review/review-status.ts';
+import { predicateStanding, type DecreeRecord } from '../../../core/review/predicate-standing.ts';
 import type { Tx } from '../../db/client.ts';
 import { predicateAwards } from '../../db/schema.ts';
 
@@ -45,18 +45,9 @@ export const revokeAward = (
 ) => db.update(predicateAwards).set(revocation).where(eq(predicateAwards.id, id));
 
 /**
- * What the history means now: the predicate of the latest decree unless revoked (core `ctx.unit.holds`),
- * and the latest revocation's day (the two-year ban counts from it).
+ * What the history means now: the predicate of the latest decree unless revoked (core `ctx.unit.holds`), and
+ * the latest revocation's day (the two-year ban counts from it). `earlier` are the verified decrees won
+ * before Pulau (held-predicates-repo), which count exactly like Pulau's own.
  */
-export const standingOf = (
-  awards: readonly AwardRow[],
-): { holds: Predicate | null; revokedOn: CalendarDate | null } => {
-  const latest = awards.at(-1);
-  const holds =
-    latest && latest.revokedOn === null && (latest.predicate === 'WBK' || latest.predicate === 'WBBM')
-      ? latest.predicate
-      : null;
-  const revocations = awards.map((a) => a.revokedOn).filter((d): d is string => d !== null);
-  const revokedOn = revocations.length === 0 ? null : revocations.reduce((a, b) => (a > b ? a : b));
-  return { holds, revokedOn };
-};
+export const standingOf = (awards: readonly AwardRow[], earlier: readonly DecreeRecord[] = []) =>
+  predicateStanding([...earlier, ...awards]);

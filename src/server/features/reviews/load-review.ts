@@ -19,6 +19,7 @@ import type { AssessmentContext } from '../assessments/repo.ts';
 import { loadProposalFacts } from '../proposals/proposal-facts.ts';
 import { loadAnswerLevels, type LevelRows } from './answer-levels-repo.ts';
 import { listAwards, standingOf, type AwardRow } from './awards-repo.ts';
+import { verifiedDecrees } from './held-predicates-repo.ts';
 import { listTeam } from './repo.ts';
 import { positionsOf } from './positions.ts';
 import { loadReviewSettings } from './settings-repo.ts';
@@ -83,11 +84,12 @@ export const loadReview = async (
   options: LoadReviewOptions,
 ): Promise<LoadedReview> => {
   const { assessment, period, unit } = context;
-  const [template, settings, team, awards, [unitRow]] = await Promise.all([
+  const [template, settings, team, awards, earlier, [unitRow]] = await Promise.all([
     pinnedTemplate(period),
     loadReviewSettings(tx, period.agencyId),
     listTeam(tx, unit.id, 'tpi'),
     listAwards(tx, unit.id),
+    verifiedDecrees(tx, unit.id),
     tx.select({ afirmasi: units.afirmasi }).from(units).where(eq(units.id, unit.id)),
   ]);
   const { config } = settings;
@@ -99,7 +101,8 @@ export const loadReview = async (
     if (!s) {
       s = scoreAssessment(template, {
         answers: valuesAt(levels, level),
-        context: { alreadyWbk: assessment.alreadyWbk },
+        // "Already WBK" is the history's fact, never what the unit typed (docs/review.md, held-predicates).
+        context: { alreadyWbk: standing.alreadyWbk },
       });
       scores.set(level, s);
     }
@@ -107,7 +110,8 @@ export const loadReview = async (
   };
   const facts = options.proposalFacts ?? loadProposalFacts;
   const forSteps = options.forSteps ?? true;
-  const standing = standingOf(awards);
+  // Predicates won before Pulau count once verified: the WBBM order and the ban read one history.
+  const standing = standingOf(awards, earlier);
   const ctx: ReviewContext = {
     now: options.now,
     config,

@@ -15,6 +15,7 @@ import { findUnit } from '../units/repo.ts';
 import { assignEvaluator } from './assign-evaluator.ts';
 import { positionsOf } from './positions.ts';
 import { deleteAssignment, findAssignment, listAssignments, type AssignmentRow } from './repo.ts';
+import { heldPredicateRoutes } from './held-predicate-routes.ts';
 import { reviewWorkflowRoutes } from './workflow-routes.ts';
 
 const tags = ['reviews'];
@@ -108,5 +109,6 @@ export const reviewRoutes = (deps: AppDeps): AnyRouteSpec[] => {
       },
     }),
     ...reviewWorkflowRoutes(deps),
+    ...heldPredicateRoutes(deps),
   ];
 };
