@@ -15,7 +15,8 @@ const Env = z.object({
     .optional(),
   PULAU_DATA_DIR: z.string().default('./data'),
   PULAU_WEB_DIR: z.string().default('./dist/web'),
-  PULAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `warn` keeps the terminal calm; `info` adds one line per request. */
+  PULAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Behind HTTPS (directly or via a proxy that sets X-Forwarded-Proto): cookies get the Secure flag. */
   PULAU_SECURE_COOKIES: Bool.optional(),
   /**

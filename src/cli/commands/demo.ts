@@ -17,15 +17,29 @@ export const registerDemoCommand = (program: Command) => {
         const server = await startServer(config);
         try {
           const accounts = await loadDemo(server.database.db, new Date());
-          process.stdout.write('\nDemo loaded. These passwords are shown only now:\n\n');
+          // One clear block at the very end, so the passwords do not scroll away among other output.
           const width = Math.max(...accounts.map((a) => a.email.length));
-          for (const a of accounts)
-            process.stdout.write(`  ${a.email.padEnd(width)}  ${a.password}  ${a.role} — ${a.unit}\n`);
+          const lines = accounts.map(
+            (a) => `  ${a.email.padEnd(width)}  ${a.password}  ${a.role} — ${a.unit}`,
+          );
+          const rule = '='.repeat(Math.min(100, Math.max(40, ...lines.map((l) => l.length))));
+          process.stdout.write(
+            [
+              '',
+              rule,
+              '  Demo loaded. These passwords are shown only now:',
+              rule,
+              ...lines,
+              rule,
+              ...(opts.serve ? [`  Pulau: http://localhost:${config.port}`, rule] : []),
+              '',
+            ].join('\n'),
+          );
         } catch (error) {
           process.stdout.write(`\nDemo not loaded: ${(error as Error).message}.\n`);
+          if (opts.serve) process.stdout.write(`\nPulau: http://localhost:${config.port}\n`);
         }
-        if (opts.serve) process.stdout.write(`\nPulau: http://localhost:${config.port}\n`);
-        else await server.stop();
+        if (!opts.serve) await server.stop();
       }),
     );
 };

@@ -17,12 +17,15 @@ export const registerServeCommands = (program: Command) => {
     .action(async (opts: { port?: string }) => {
       try {
         const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
-        const server = await startServer(config);
+        await startServer(config);
         const where =
           config.database.kind === 'embedded'
             ? `embedded database in ${config.database.dataDir}`
             : 'PostgreSQL';
-        server.app.log.info(`Pulau is running at http://localhost:${config.port} (${where})`);
+        // Printed whatever the log level: the one line a person starting Pulau needs.
+        process.stdout.write(
+          `Pulau is running at http://localhost:${config.port} (${where}); PULAU_LOG_LEVEL=info shows each request.\n`,
+        );
       } catch (error) {
         fail(error);
       }

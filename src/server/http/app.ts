@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +18,7 @@ import { registerTextCheck } from './text-check.ts';
 import { registerSessionLoader } from './session-plugin.ts';
 import { authenticationHook, authorisationHook } from './access-hooks.ts';
 import type { AnyRouteSpec } from './route.ts';
+import { readableLogStream, wantsJsonLogs } from './log-lines.ts';
 import { allRoutes } from './route-table.ts';
 import { rateLimitHook, rateLimitOf } from './rate-limit.ts';
 import { openBlobStore } from '../storage/open-blob-store.ts';
@@ -31,7 +32,14 @@ export type PulauApp = FastifyInstance & { pulauRoutes: AnyRouteSpec[] };
 export const buildApp = async (options: BuildAppOptions): Promise<PulauApp> => {
   const deps = { ...options, blobs: options.blobs ?? openBlobStore(options.config) };
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: deps.config.logLevel },
+    logger:
+      deps.logger === false
+        ? false
+        : wantsJsonLogs(process.env)
+          ? { level: deps.config.logLevel }
+          : { level: deps.config.logLevel, stream: readableLogStream() },
+    // Fastify's two lines per request (incoming, completed) become one, from the hook below.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.config.bodyLimit,
     trustProxy: trustProxyOption(deps.config.trustProxy),
     frameworkErrors,
@@ -40,6 +48,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<PulauApp> => {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerTextCheck(app);
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(`${req.method} ${req.url} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
