@@ -54,10 +54,10 @@ const collect = (files: Array<{ text: string }>, pattern: RegExp): Set<string> =
 };
 
 /**
- * Codes that never reach a person under `errors.`: a file-system errno the storage adapter catches, and
+ * Codes that never reach a person under `errors.`: file-system and DNS errnos the adapters catch, and
  * Fastify's own codes, which the error handler turns into ours (FST_ERR_* → PAYLOAD_TOO_LARGE, INVALID_JSON…).
  */
-const NOT_API_ERRORS = new Set(['ENOENT']);
+const NOT_API_ERRORS = new Set(['ENOENT', 'EAI_AGAIN']);
 
 /** API error codes: thrown at the HTTP edge, returned by the core as `err({ code })`, or a contract's message. */
 const errorCodes = (): Set<string> => {
