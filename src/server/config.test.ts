@@ -30,3 +30,14 @@ describe('PULAU_TRUST_PROXY', () => {
     );
   });
 });
+
+describe('PULAU_DB_POOL_SIZE', () => {
+  it('sizes the PostgreSQL pool, 10 by default, and refuses nonsense', () => {
+    const url = 'postgres://pulau@db/pulau';
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url, poolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: url, PULAU_DB_POOL_SIZE: '40' }).database).toMatchObject({
+      poolSize: 40,
+    });
+    expect(() => loadConfig({ DATABASE_URL: url, PULAU_DB_POOL_SIZE: '0' })).toThrow(/PULAU_DB_POOL_SIZE/);
+  });
+});

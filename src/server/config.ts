@@ -13,6 +13,8 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
     .optional(),
+  /** Connections each process keeps to PostgreSQL; processes × size must stay under the server's max_connections. */
+  PULAU_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   PULAU_DATA_DIR: z.string().default('./data'),
   PULAU_WEB_DIR: z.string().default('./dist/web'),
   /** `warn` keeps the terminal calm; `info` adds one line per request. */
@@ -77,7 +79,7 @@ export type S3Settings = {
 export type Config = {
   port: number;
   host: string;
-  database: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
   webDir: string;
   logLevel: z.infer<typeof Env>['PULAU_LOG_LEVEL'];
   secureCookies: boolean | 'auto';
@@ -148,7 +150,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.PULAU_DB_POOL_SIZE }
       : { kind: 'embedded', dataDir: resolve(e.PULAU_DATA_DIR) },
     webDir: resolve(e.PULAU_WEB_DIR),
     logLevel: e.PULAU_LOG_LEVEL,

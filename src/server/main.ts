@@ -11,7 +11,7 @@ export type RunningServer = { app: PulauApp; database: Database; url: string; st
 export const openConfiguredDatabase = (config: Config): Promise<Database> =>
   config.database.kind === 'embedded'
     ? openDatabase({ kind: 'embedded', dataDir: config.database.dataDir })
-    : openDatabase({ kind: 'postgres', url: config.database.url });
+    : openDatabase({ kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize });
 
 /** The composition root: database (migrated), HTTP app, listening socket, graceful shutdown on SIGTERM/SIGINT. */
 export const startServer = async (config: Config): Promise<RunningServer> => {

@@ -66,7 +66,12 @@ export const openDatabase = async (options: OpenOptions): Promise<Database> => {
       throw error;
     }
   }
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // A bounded wait for a connection: with the database out of reach a request fails (503) instead of hanging.
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+  });
   // An idle connection the server closes (a restart, a failover, an administrator) is dropped by the pool and
   // the next query opens a new one; without a listener the 'error' event would take the whole process down.
   pool.on('error', (error) => {
