@@ -605,6 +605,10 @@ const REQUESTS: Record<string, Entry> = {
     allowed: ['system_admin', 'leader'],
     build: byAssessment('/return', { version: 1, note: 'Matrix' }),
   },
+  'GET /api/assessments/:id/lke-workbook/export': {
+    allowed: READERS,
+    build: byAssessment('/lke-workbook/export'),
+  },
   // An unreadable file is a 400 after the permission check: the matrix checks the permission only.
   'POST /api/assessments/:id/lke-workbook/preview': {
     allowed: ['system_admin', 'zi_team_lead', 'area_coordinator', 'team_member'],

@@ -187,4 +187,14 @@ describe('importing an LKE workbook', () => {
     const same = (await preview((await lkeWorkbook(template, answers)).bytes)).json() as WorkbookPreview;
     expect(same.blockers).toEqual(['nothing_to_change']);
   });
+
+  it('exports the LKE as .xlsx that imports back to the same answers exactly', async () => {
+    const r = await lead.get(`/api/assessments/${assessment.id}/lke-workbook/export`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    const back = (await preview(r.rawPayload)).json() as WorkbookPreview;
+    expect(back.problems.filter((x) => x.severity === 'error' || x.code === 'arithmetic')).toEqual([]);
+    expect(back.blockers).toEqual(['nothing_to_change']);
+    expect(back.workbookTotal).toBeCloseTo(back.score.current.total, 9);
+  });
 });

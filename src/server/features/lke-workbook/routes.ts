@@ -9,7 +9,10 @@ import type { AppDeps } from '../../http/deps.ts';
 import { defineRoute, type AnyRouteSpec } from '../../http/route.ts';
 import { auditActorOf, authOf } from '../../http/request-actor.ts';
 import { assessmentSubjects } from '../assessments/subjects.ts';
+import { contentDisposition } from '../evidence/content-disposition.ts';
+import { publicOrigin } from '../surveys/public-link.ts';
 import { applyImport } from './apply-import.ts';
+import { exportWorkbook } from './export-workbook.ts';
 import { previewImport } from './preview-import.ts';
 
 const tags = ['lke-workbook'];
@@ -18,6 +21,27 @@ const tags = ['lke-workbook'];
 export const lkeWorkbookRoutes = (deps: AppDeps): AnyRouteSpec[] => {
   const subjects = assessmentSubjects(deps);
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/assessments/:id/lke-workbook/export',
+      summary:
+        "The unit's LKE as .xlsx: answers, explanations, evidence with links, live formulas with cached values",
+      tags,
+      access: { kind: 'action', action: 'assessment.read', subject: (req) => subjects.unit(req.params) },
+      schema: { params: IdParams },
+      handler: async (req, reply) => {
+        const { bytes, filename } = await exportWorkbook(deps.db, {
+          assessmentId: req.params.id,
+          origin: publicOrigin(deps.config, req),
+          now: deps.now(),
+        });
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('cache-control', 'private, no-cache')
+          .header('content-disposition', contentDisposition('attachment', filename))
+          .send(bytes);
+      },
+    }),
     defineRoute({
       method: 'POST',
       url: '/api/assessments/:id/lke-workbook/preview',
