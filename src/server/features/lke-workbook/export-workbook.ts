@@ -6,6 +6,7 @@ import { pinnedTemplate } from '../assessments/pinned-template.ts';
 import { answerValueOf } from '../assessments/present-answer.ts';
 import { findAssessmentContext, listAnswers, listLinkViews } from '../assessments/repo.ts';
 import { workbookBytes, writeLayoutWorkbook } from './write-workbook.ts';
+import { loadExcelJs } from '../../render/load-exceljs.ts';
 
 export type ExportWorkbookOptions = { assessmentId: string; origin: string; now: Date };
 
@@ -46,6 +47,6 @@ export const exportWorkbook = async (db: Tx, options: ExportWorkbookOptions) => 
       `Tanggal: ${date}`,
     ],
   });
-  const bytes = await workbookBytes(writeLayoutWorkbook(layout));
+  const bytes = await workbookBytes(writeLayoutWorkbook(layout, new (await loadExcelJs()).Workbook()));
   return { bytes, filename: `LKE-${ctx.period.year}-${ctx.unit.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.xlsx` };
 };

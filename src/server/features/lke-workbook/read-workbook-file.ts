@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../render/load-exceljs.ts';
 import type { Grid, GridCell, GridRow, GridSheet } from '../../../core/lke/workbook-grid.ts';
 import { HttpError } from '../../http/errors.ts';
 import { readZipDirectory } from './zip-directory.ts';
@@ -98,7 +99,7 @@ const toSheet = (sheet: ExcelJS.Worksheet): GridSheet => {
 /** An uploaded `.xlsx` (or `.xlsm`, values only) as a grid of cells, or a refusal with a stable code. */
 export const readWorkbookFile = async (bytes: Buffer): Promise<WorkbookFile> => {
   const { macros } = checkFile(bytes);
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

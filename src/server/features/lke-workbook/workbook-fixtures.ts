@@ -9,6 +9,7 @@ import {
   type LkeLayout,
 } from '../../../core/lke/workbook-layout.ts';
 import { workbookBytes, writeLayoutWorkbook } from './write-workbook.ts';
+import { loadExcelJs } from '../../render/load-exceljs.ts';
 
 export type Fixture = { layout: LkeLayout; bytes: Buffer };
 
@@ -22,7 +23,7 @@ export const lkeWorkbook = async (
   } = {},
 ): Promise<Fixture> => {
   const layout = buildLkeLayout(t, { answers, ...options.data }, options);
-  const book = writeLayoutWorkbook(layout);
+  const book = writeLayoutWorkbook(layout, new (await loadExcelJs()).Workbook());
   const sheet = book.getWorksheet(layout.sheet);
   if (sheet && options.edit) options.edit(sheet, layout);
   return { layout, bytes: await workbookBytes(book) };

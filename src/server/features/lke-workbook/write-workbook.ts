@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { LAYOUT_HEADERS, type LayoutColumn, type LkeLayout } from '../../../core/lke/workbook-layout.ts';
 
 const WIDTHS: Record<LayoutColumn, number> = {
@@ -20,7 +20,7 @@ const BOLD_KINDS = new Set(['total', 'component', 'aspect', 'area', 'subArea', '
  * Writes the LKE sheet of `layout` into a new workbook: formulas with their cached results (exceljs writes the
  * result beside the formula, so a viewer that does not recalculate still shows the figures), the header frozen.
  */
-export const writeLayoutWorkbook = (layout: LkeLayout, book = new ExcelJS.Workbook()): ExcelJS.Workbook => {
+export const writeLayoutWorkbook = (layout: LkeLayout, book: ExcelJS.Workbook): ExcelJS.Workbook => {
   const sheet = book.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: layout.headerRow }] });
   layout.title.forEach((text, i) => {
     const cell = sheet.getCell(i + 1, 1);
