@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { timeScale } from './test/support/timeouts.ts';
 
 // Limits on how long a slow machine may take, never how fast it must be (PULAU_TEST_TIME_SCALE raises them).
-const scale = Math.max(1, Number(process.env.PULAU_TEST_TIME_SCALE ?? '1') || 1);
 
 export default defineConfig({
   test: {
@@ -11,7 +11,7 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000 * scale,
-    hookTimeout: 120_000 * scale,
+    testTimeout: 60_000 * timeScale,
+    hookTimeout: 120_000 * timeScale,
   },
 });
